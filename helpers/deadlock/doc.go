@@ -1,0 +1,23 @@
+// Package deadlock finds deadlocks among Fearless's locks and threads, which
+// Rust's type system does not prevent either.
+//
+// It does two checks while they are on (Enable, or by default in a notebook
+// cell; FEARLESS_CHECK=0 or 1 overrides):
+//
+//   - Lock order. Every time a goroutine takes lock B while holding lock A, the
+//     order A→B is remembered with both call sites. If some goroutine later
+//     takes them the other way round (or closes a longer cycle A→B→C→A), the
+//     run could deadlock even if this time it did not: the checker reports both
+//     orders and where they were taken, once per pair of locks.
+//   - Wait-for graph. Before a goroutine blocks on a helper mutex, RwLock or
+//     thread join, the checker follows who holds what it waits for, and who
+//     they wait for in turn. If the chain comes back to the goroutine itself,
+//     blocking would hang forever: instead the goroutine panics with an *Error
+//     that names every goroutine, lock and source line in the cycle.
+//
+// With the checks on, a thread (helpers/thread) that panics while holding a
+// lock also releases it and poisons it, as unwinding does in Rust.
+//
+// Helper packages call the checker through the functions in hooks.go; user
+// code only needs Enable, Violations and the *Error type.
+package deadlock

@@ -1,0 +1,19 @@
+package callers
+
+import "testing"
+
+func TestIsHelper(t *testing.T) {
+	for fn, want := range map[string]bool{
+		"github.com/fearless-go/fearless/helpers/mutex.(*Mutex[...]).Lock": true,
+		"github.com/fearless-go/fearless/helpers/internal/callers.Capture": true,
+		"github.com/fearless-go/fearless/helpers/mutex_test.TestX":         false,
+		"runtime.goexit":      true,
+		"main.main":           false,
+		"main.main.func1":     false,
+		"github.com/x/y.Lock": false,
+	} {
+		if got := isHelper(fn); got != want {
+			t.Errorf("isHelper(%q) = %v, want %v", fn, got, want)
+		}
+	}
+}

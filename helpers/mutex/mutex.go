@@ -1,0 +1,138 @@
+package mutex
+
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// Mutex is a mutual-exclusion lock that owns a value of type T. The zero
+// value is an unlocked mutex holding T's zero value. A Mutex must not be
+// copied after first use.
+type Mutex[T any] struct {
+	mu       sync.Mutex
+	gen      uint64 // guarded by mu: bumped on every unlock, so stale guards are caught
+	poisoned atomic.Bool
+	id       atomic.Uint64
+	value    T
+}
+
+// New returns a mutex holding v (Rust: Mutex::new).
+func New[T any](v T) *Mutex[T] {
+	m := &Mutex[T]{value: v}
+	m.id.Store(trace.NewID(trace.MutexObject))
+	return m
+}
+
+// ErrWouldBlock is returned by TryLock when another goroutine holds the lock
+// (Rust: TryLockError::WouldBlock).
+var ErrWouldBlock = errors.New("mutex: already locked (TryLock would block)")
+
+// Lock waits for the lock and returns its guard. If the mutex is poisoned the
+// guard is still returned, with a *PoisonError (Rust: lock() -> LockResult).
+func (m *Mutex[T]) Lock() (Guard[T], error) {
+	// Kept small enough to inline: one flag load and one CAS when uncontended.
+	if hook.Flags.Load() != 0 || !m.mu.TryLock() {
+		return m.lockSlow()
+	}
+	return m.acquired()
+}
+
+// TryLock takes the lock if it is free. Otherwise it returns ErrWouldBlock
+// and a zero guard; if the mutex is poisoned, a *PoisonError with the guard.
+func (m *Mutex[T]) TryLock() (Guard[T], error) {
+	if !m.mu.TryLock() {
+		return Guard[T]{}, ErrWouldBlock
+	}
+	if hook.Active() {
+		m.noteAcquired(false)
+	}
+	return m.acquired()
+}
+
+func (m *Mutex[T]) acquired() (Guard[T], error) {
+	if m.poisoned.Load() {
+		return m.poisonedGuard()
+	}
+	return Guard[T]{m: m, gen: m.gen}, nil
+}
+
+// poisonedGuard is kept out of line so Lock stays small enough to inline.
+//
+//go:noinline
+func (m *Mutex[T]) poisonedGuard() (Guard[T], error) {
+	g := Guard[T]{m: m, gen: m.gen}
+	return g, &PoisonError[T]{guard: g}
+}
+
+// lockSlow is Lock when the lock is contended or instrumentation is on: it
+// records the wait and the acquisition, and refuses to block into a deadlock.
+func (m *Mutex[T]) lockSlow() (Guard[T], error) {
+	if !hook.Active() {
+		m.mu.Lock()
+		return m.acquired()
+	}
+	if !m.mu.TryLock() {
+		id := m.TraceID()
+		checking := hook.Checking()
+		if checking {
+			deadlock.BeforeWait(id, deadlock.Exclusive) // panics instead of hanging
+		}
+		if trace.Enabled() {
+			trace.Emit(trace.LockWait, trace.Begin, id, 0, trace.ModeExclusive)
+		}
+		m.mu.Lock()
+		if trace.Enabled() {
+			trace.Emit(trace.LockWait, trace.End, id, 0, trace.ModeExclusive)
+		}
+		if checking {
+			deadlock.AfterWait()
+		}
+	}
+	m.noteAcquired(true)
+	return m.acquired()
+}
+
+func (m *Mutex[T]) noteAcquired(ordered bool) {
+	id := m.TraceID()
+	if hook.Checking() {
+		deadlock.Acquired(id, deadlock.Exclusive, ordered, m.abandon)
+	}
+	if trace.Enabled() {
+		trace.Emit(trace.Lock, trace.Instant, id, 0, 0)
+	}
+}
+
+// abandon releases the lock for a goroutine that died holding it, and
+// poisons it: the value may be half-updated.
+func (m *Mutex[T]) abandon(int64) {
+	m.poison()
+	m.gen++
+	m.mu.Unlock()
+}
+
+func (m *Mutex[T]) poison() {
+	m.poisoned.Store(true)
+	if trace.Enabled() {
+		trace.Emit(trace.Poison, trace.Instant, m.TraceID(), 0, 0)
+	}
+}
+
+// IsPoisoned reports whether a goroutine panicked while holding the lock.
+func (m *Mutex[T]) IsPoisoned() bool { return m.poisoned.Load() }
+
+// ClearPoison marks the value as repaired: later Locks return no error.
+func (m *Mutex[T]) ClearPoison() { m.poisoned.Store(false) }
+
+// TraceID returns the mutex's id in recordings (see helpers/trace).
+func (m *Mutex[T]) TraceID() uint64 {
+	if id := m.id.Load(); id != 0 {
+		return id
+	}
+	m.id.CompareAndSwap(0, trace.NewID(trace.MutexObject)) // a zero-value Mutex
+	return m.id.Load()
+}

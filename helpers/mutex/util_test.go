@@ -1,0 +1,5 @@
+package mutex_test
+
+import "runtime"
+
+func runtimeGosched() { runtime.Gosched() }

@@ -1,0 +1,236 @@
+package trace
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	rtrace "runtime/trace"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/petermattis/goid"
+
+	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+)
+
+// DefaultCapacity is how many events a recording keeps unless Capacity says
+// otherwise: about 9 MB of memory at most.
+const DefaultCapacity = 100_000
+
+// recorder is one recording in progress.
+type recorder struct {
+	epoch    time.Time
+	capacity int
+	buf      *buffer
+	rt       *runtimeCapture // nil unless WithRuntime
+}
+
+var (
+	current atomic.Pointer[recorder]
+	control sync.Mutex // serialises Start, Stop and Reset
+)
+
+// Option configures a recording.
+type Option func(*config)
+
+type config struct {
+	capacity int
+	runtime  bool
+	rtLimit  int
+}
+
+// Capacity sets how many events the recording keeps; later events are
+// counted as dropped. Memory is about 90 bytes per event.
+func Capacity(events int) Option {
+	return func(c *config) {
+		if events > 0 {
+			c.capacity = events
+		}
+	}
+}
+
+// WithRuntime also captures the Go runtime's execution trace (runtime/trace)
+// in memory, up to limitBytes (0 means 64 MiB), so a chart can show the
+// scheduler's view — goroutine states and processors — on the same clock as
+// the helpers' events. Only one runtime trace can run per process.
+func WithRuntime(limitBytes int) Option {
+	return func(c *config) {
+		c.runtime = true
+		c.rtLimit = limitBytes
+		if c.rtLimit <= 0 {
+			c.rtLimit = 64 << 20
+		}
+	}
+}
+
+// ErrRuntimeTraceBusy is returned by Start when another runtime trace is
+// already running in this process.
+var ErrRuntimeTraceBusy = errors.New("trace: a runtime trace is already running in this process (only one can run at a time)")
+
+// Start begins a new recording, discarding any recording in progress.
+func Start(opts ...Option) error {
+	cfg := config{capacity: DefaultCapacity}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	control.Lock()
+	defer control.Unlock()
+	stopLocked()
+	r := &recorder{epoch: time.Now(), capacity: cfg.capacity, buf: newBuffer(cfg.capacity)}
+	if cfg.runtime {
+		if rtrace.IsEnabled() {
+			return ErrRuntimeTraceBusy
+		}
+		rt, err := startRuntime(cfg.rtLimit)
+		if err != nil {
+			return err
+		}
+		r.rt = rt
+		r.clockMark()
+	}
+	current.Store(r)
+	hook.Set(hook.Record, true)
+	return nil
+}
+
+// Stop ends the recording in progress and returns it. It returns an empty
+// recording if none was running.
+func Stop() *Recording {
+	control.Lock()
+	defer control.Unlock()
+	return stopLocked()
+}
+
+func stopLocked() *Recording {
+	r := current.Load()
+	if r == nil {
+		return &Recording{Goroutines: map[int64]string{}, Objects: map[uint64]ObjectInfo{}}
+	}
+	hook.Set(hook.Record, false)
+	current.Store(nil)
+	var rt []byte
+	if r.rt != nil {
+		r.clockMark()
+		rt = r.rt.stop()
+	}
+	rec := r.snapshot()
+	rec.Runtime = rt
+	return rec
+}
+
+// Snapshot returns a copy of everything recorded so far and keeps recording.
+// The runtime trace, if any, is only available from Stop.
+func Snapshot() *Recording {
+	r := current.Load()
+	if r == nil {
+		return &Recording{Goroutines: map[int64]string{}, Objects: map[uint64]ObjectInfo{}}
+	}
+	return r.snapshot()
+}
+
+// Reset discards what has been recorded so far and starts a fresh recording
+// with the same options, if one is running.
+func Reset() {
+	control.Lock()
+	defer control.Unlock()
+	if r := current.Load(); r != nil && r.rt == nil {
+		current.Store(&recorder{epoch: time.Now(), capacity: r.capacity, buf: newBuffer(r.capacity)})
+	}
+}
+
+// Enabled reports whether a recording is in progress. Helpers use it to skip
+// the work of preparing an event nobody will read.
+func Enabled() bool { return hook.Recording() }
+
+// Emit records one event for the calling goroutine. It is the recorder's
+// entry point for helper packages (and for anyone writing a primitive of
+// their own); user code normally calls Span or Mark instead.
+//
+//go:noinline
+func Emit(kind Kind, phase Phase, obj, msg uint64, val int64) {
+	r := current.Load()
+	if r == nil {
+		return
+	}
+	e := rawEvent{
+		pcs:   callers.Capture(),
+		g:     goid.Get(),
+		time:  int64(time.Since(r.epoch)),
+		kind:  kind,
+		phase: phase,
+		obj:   obj,
+		msg:   msg,
+		val:   val,
+	}
+	r.buf.add(&e)
+}
+
+// clockMark writes the recorder's clock into the runtime trace, so the two
+// timelines can be put on one clock (see Recording.Runtime).
+func (r *recorder) clockMark() {
+	rtrace.Log(context.Background(), ClockCategory, strconv.FormatInt(int64(time.Since(r.epoch)), 10))
+}
+
+// ClockCategory is the runtime-trace log category under which the recorder
+// writes its own clock (nanoseconds since the recording started) when a
+// runtime trace is captured. A reader maps runtime times to recorder times
+// with the offset between a log event's time and its message.
+const ClockCategory = "fearless.clock"
+
+// runtimeCapture holds a runtime/trace capture in memory, bounded.
+type runtimeCapture struct {
+	w *limitedBuffer
+}
+
+type limitedBuffer struct {
+	mu        sync.Mutex
+	buf       bytes.Buffer
+	limit     int
+	truncated bool
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.buf.Len()+len(p) > b.limit {
+		b.truncated = true
+		return len(p), nil // drop; the runtime must not see an error mid-trace
+	}
+	return b.buf.Write(p)
+}
+
+func startRuntime(limit int) (*runtimeCapture, error) {
+	w := &limitedBuffer{limit: limit}
+	if err := rtrace.Start(w); err != nil {
+		return nil, err
+	}
+	return &runtimeCapture{w: w}, nil
+}
+
+func (c *runtimeCapture) stop() []byte {
+	rtrace.Stop()
+	c.w.mu.Lock()
+	defer c.w.mu.Unlock()
+	if c.w.truncated {
+		return nil // a truncated runtime trace cannot be parsed; say so by its absence
+	}
+	return bytes.Clone(c.w.buf.Bytes())
+}
+
+func init() {
+	nameGoroutine(goid.Get(), "main")
+	switch os.Getenv("FEARLESS_TRACE") {
+	case "0", "off", "false":
+		return
+	case "1", "on", "true":
+	default:
+		if os.Getenv("GONB_PIPE") == "" { // GoNB sets it for every cell it runs
+			return
+		}
+	}
+	_ = Start()
+}

@@ -1,0 +1,172 @@
+package trace
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fearless-go/fearless/helpers/internal/callers"
+)
+
+// Event is one recorded event, resolved: its call site is a source line.
+type Event struct {
+	Time   time.Duration `json:"t"`             // since the recording started
+	G      int64         `json:"g"`             // goroutine id (the runtime's; matches runtime traces)
+	Kind   Kind          `json:"kind"`          // what happened
+	Phase  Phase         `json:"ph"`            // Instant, or one end of a span
+	Object uint64        `json:"obj,omitempty"` // the helper object involved (see NewID)
+	Msg    uint64        `json:"msg,omitempty"` // message id linking a Send to its Recv
+	Value  int64         `json:"val,omitempty"` // kind-specific number (see the Kind constants)
+	Site   *Site         `json:"site,omitempty"`
+}
+
+// Site is the user's source line that caused an event.
+type Site struct {
+	Func string `json:"func"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Code string `json:"code,omitempty"` // the line's text, trimmed, when the file is readable
+}
+
+// ObjectInfo describes a helper object that appears in a recording.
+type ObjectInfo struct {
+	Kind ObjectKind `json:"kind"`
+	Name string     `json:"name"`
+}
+
+// Recording is what the recorder captured: events in time order, the names
+// of the goroutines and objects they mention, and whether anything was lost.
+type Recording struct {
+	Started    time.Time             `json:"started"`
+	Duration   time.Duration         `json:"duration"` // from start to the snapshot
+	Events     []Event               `json:"events"`
+	Goroutines map[int64]string      `json:"goroutines"` // names of named goroutines that appear
+	Objects    map[uint64]ObjectInfo `json:"objects"`    // every object that appears
+	Capacity   int                   `json:"capacity"`
+	Dropped    uint64                `json:"dropped"` // events not kept because the buffer was full
+	// Runtime is the Go runtime's execution trace, when recording was started
+	// WithRuntime; read it with golang.org/x/exp/trace. Log events in category
+	// ClockCategory carry this recording's clock, to line the two up.
+	Runtime []byte `json:"runtime,omitempty"`
+}
+
+// GoroutineName returns the name of goroutine g in this recording, or
+// "goroutine g" if it had none.
+func (r *Recording) GoroutineName(g int64) string {
+	if name, ok := r.Goroutines[g]; ok {
+		return name
+	}
+	return "goroutine " + strconv.FormatInt(g, 10)
+}
+
+// ObjectName returns the name of an object in this recording.
+func (r *Recording) ObjectName(id uint64) string {
+	if info, ok := r.Objects[id]; ok {
+		return info.Name
+	}
+	return DefaultName(id)
+}
+
+// WriteJSON writes the recording as JSON.
+func (r *Recording) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	return enc.Encode(r)
+}
+
+// ReadJSON reads a recording written by WriteJSON.
+func ReadJSON(rd io.Reader) (*Recording, error) {
+	var r Recording
+	if err := json.NewDecoder(rd).Decode(&r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+func (r *recorder) snapshot() *Recording {
+	raw := r.buf.collect()
+	slices.SortStableFunc(raw, func(a, b rawEvent) int {
+		switch {
+		case a.time < b.time:
+			return -1
+		case a.time > b.time:
+			return 1
+		}
+		return 0
+	})
+	rec := &Recording{
+		Started:    r.epoch,
+		Duration:   time.Since(r.epoch),
+		Events:     make([]Event, len(raw)),
+		Goroutines: map[int64]string{},
+		Objects:    map[uint64]ObjectInfo{},
+		Capacity:   r.capacity,
+		Dropped:    r.buf.dropped.Load(),
+	}
+	sites := map[callers.PCs]*Site{}
+	var src sourceCache
+	for i, e := range raw {
+		site, ok := sites[e.pcs]
+		if !ok {
+			if s := callers.Resolve(e.pcs); s.File != "" {
+				site = &Site{Func: s.Func, File: s.File, Line: s.Line, Code: src.line(s.File, s.Line)}
+			}
+			sites[e.pcs] = site
+		}
+		rec.Events[i] = Event{
+			Time: time.Duration(e.time), G: e.g, Kind: e.kind, Phase: e.phase,
+			Object: e.obj, Msg: e.msg, Value: e.val, Site: site,
+		}
+		if _, ok := rec.Goroutines[e.g]; !ok {
+			if name, ok := GoroutineName(e.g); ok {
+				rec.Goroutines[e.g] = name
+			}
+		}
+		if e.obj != 0 {
+			if _, ok := rec.Objects[e.obj]; !ok {
+				rec.Objects[e.obj] = ObjectInfo{Kind: KindOf(e.obj), Name: ObjectName(e.obj)}
+			}
+		}
+	}
+	return rec
+}
+
+// sourceCache reads source files once each, to show the text of a call site.
+type sourceCache struct {
+	mu    sync.Mutex
+	files map[string][]string
+}
+
+// maxSourceFile bounds the files read for call-site text.
+const maxSourceFile = 1 << 20
+
+func (c *sourceCache) line(file string, n int) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = map[string][]string{}
+	}
+	lines, ok := c.files[file]
+	if !ok {
+		if f, err := os.Open(file); err == nil {
+			if st, err := f.Stat(); err == nil && st.Size() <= maxSourceFile {
+				sc := bufio.NewScanner(f)
+				sc.Buffer(nil, maxSourceFile)
+				for sc.Scan() {
+					lines = append(lines, sc.Text())
+				}
+			}
+			f.Close()
+		}
+		c.files[file] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[n-1])
+}
