@@ -7,7 +7,6 @@ import (
 	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/internal/benchcmp"
 	"github.com/fearless-go/fearless/helpers/mutex"
-	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 func rawLockUnlock(n int) {
@@ -36,11 +35,7 @@ func BenchmarkLockUnlock(b *testing.B) {
 		benchcmp.Compare(b, rawLockUnlock, fearlessLockUnlock)
 	})
 	b.Run("recording", func(b *testing.B) {
-		benchcmp.Compare(b, rawLockUnlock, func(n int) {
-			trace.Start(trace.Capacity(2 * n))
-			defer trace.Stop()
-			fearlessLockUnlock(n)
-		})
+		benchcmp.Compare(b, rawLockUnlock, benchcmp.Recorded(b, 2, fearlessLockUnlock))
 	})
 	b.Run("checking", func(b *testing.B) {
 		defer deadlock.Enable(deadlock.Enable(true))

@@ -25,24 +25,24 @@ const (
 	RUnlock  // shared lock Object released
 	Poison   // lock Object poisoned by a panic while held
 
-	Send         // message Msg sent on channel Object
-	Recv         // message Msg received from channel Object
-	SendWait     // Begin/End: a send blocked on channel Object (full, or waiting for a rendezvous)
-	RecvWait     // Begin/End: a receive blocked on channel Object (empty)
-	Disconnect   // the last sender of channel Object was dropped (Value 0) or its receiver was (Value 1)
-	SenderClone  // a sender of channel Object was cloned; Value is the new number of senders
-	SenderDrop   // a sender of channel Object was dropped; Value is the number left
-	RefClone     // Arc/Rc Object cloned; Value is the new strong count
-	RefDrop      // Arc/Rc Object dropped once; Value is the strong count left
-	Free         // the last owner of Object dropped it and its drop function ran
-	Move         // owned value Object moved; Value is the thread it moved into, if any
-	TaskSpawn    // async task Object created on executor Value
-	TaskRun      // Begin/End: task Object running on worker Value
-	TaskDone     // async task Object finished
-	UserSpan     // Begin/End: a span named by Object (see Span)
-	UserMark     // a point named by Object (see Mark)
-	Deadlock     // the deadlock check found a cycle through lock Object
-	LockOrder    // the lock-order check saw Object and Value taken in both orders
+	Send        // message Msg sent on channel Object
+	Recv        // message Msg received from channel Object
+	SendWait    // Begin/End: a send blocked on channel Object (full, or waiting for a rendezvous)
+	RecvWait    // Begin/End: a receive blocked on channel Object (empty)
+	Disconnect  // the last sender of channel Object was dropped (Value 0) or its receiver was (Value 1)
+	SenderClone // a sender of channel Object was cloned; Value is the new number of senders
+	SenderDrop  // a sender of channel Object was dropped; Value is the number left
+	RefClone    // Arc/Rc Object cloned; Value is the new strong count
+	RefDrop     // Arc/Rc Object dropped once; Value is the strong count left
+	Free        // the last owner of Object dropped it and its drop function ran
+	Move        // owned value Object moved; Value is the thread it moved into, if any
+	TaskSpawn   // async task Object created on executor Value
+	TaskRun     // Begin/End: task Object running on worker Value
+	TaskDone    // async task Object finished
+	UserSpan    // Begin/End: a span named by Object (see Span)
+	UserMark    // a point named by Object (see Mark)
+	Deadlock    // the deadlock check found a cycle through lock Object
+	LockOrder   // the lock-order check saw Object and Value taken in both orders
 
 	kindCount
 )

@@ -142,6 +142,15 @@ func Reset() {
 	}
 }
 
+// Dropped returns how many events the recording in progress could not keep
+// because it was full (see Capacity).
+func Dropped() uint64 {
+	if r := current.Load(); r != nil {
+		return r.buf.dropped.Load()
+	}
+	return 0
+}
+
 // Enabled reports whether a recording is in progress. Helpers use it to skip
 // the work of preparing an event nobody will read.
 func Enabled() bool { return hook.Recording() }
@@ -152,12 +161,24 @@ func Enabled() bool { return hook.Recording() }
 //
 //go:noinline
 func Emit(kind Kind, phase Phase, obj, msg uint64, val int64) {
-	r := current.Load()
-	if r == nil {
-		return
+	if r := current.Load(); r != nil {
+		r.add(callers.Capture(), kind, phase, obj, msg, val)
 	}
+}
+
+// EmitFrom is Emit with the call site given instead of captured (from
+// callers.Capture, on any goroutine). Helpers use it for events a goroutine
+// records on behalf of a line that is not on its own stack: a thread's start
+// and end point at the line that spawned it.
+func EmitFrom(site callers.PCs, kind Kind, phase Phase, obj, msg uint64, val int64) {
+	if r := current.Load(); r != nil {
+		r.add(site, kind, phase, obj, msg, val)
+	}
+}
+
+func (r *recorder) add(site callers.PCs, kind Kind, phase Phase, obj, msg uint64, val int64) {
 	e := rawEvent{
-		pcs:   callers.Capture(),
+		pcs:   site,
 		g:     goid.Get(),
 		time:  int64(time.Since(r.epoch)),
 		kind:  kind,

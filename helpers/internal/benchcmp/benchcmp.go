@@ -8,35 +8,35 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // Rounds is how many alternating rounds Compare times.
-const Rounds = 7
+const Rounds = 5
 
-// target is how long one round of the baseline should take.
-var target = 20 * time.Millisecond
-
-// Compare times baseline(n) and subject(n) — each must run its operation n
-// times — and reports, in the same run, the subject's ns/op, the baseline's
-// ns/op and their ratio (metric "x-baseline"). It ignores b.N: the framework
-// may call the benchmark more than once, and each call measures afresh.
+// Compare runs baseline(b.N) and subject(b.N) — each must perform its
+// operation n times — in alternating rounds, and reports, in the same run, the
+// subject's ns/op, the baseline's ns/op and their ratio (metric
+// "x-baseline"). The framework grows b.N until a call takes -benchtime, as
+// for any benchmark; the fastest round of each side is what is reported.
 func Compare(b *testing.B, baseline, subject func(n int)) {
 	b.Helper()
-	bestBase, bestSub, n := measure(baseline, subject)
-	b.ReportMetric(bestSub/float64(n), "ns/op")
-	b.ReportMetric(bestBase/float64(n), "baseline-ns/op")
+	bestBase, bestSub := measure(baseline, subject, b.N)
+	n := float64(b.N)
+	b.ReportMetric(bestSub/n, "ns/op")
+	b.ReportMetric(bestBase/n, "baseline-ns/op")
 	b.ReportMetric(bestSub/bestBase, "x-baseline")
 }
 
 // measure returns the fastest round of each side, in ns for n operations.
-func measure(baseline, subject func(int)) (bestBase, bestSub float64, n int) {
-	n = calibrate(baseline)
+func measure(baseline, subject func(int), n int) (bestBase, bestSub float64) {
 	bestBase, bestSub = math.Inf(1), math.Inf(1)
 	for range Rounds {
 		bestBase = math.Min(bestBase, timeIt(baseline, n))
 		bestSub = math.Min(bestSub, timeIt(subject, n))
 	}
-	return bestBase, bestSub, n
+	return bestBase, bestSub
 }
 
 func timeIt(f func(int), n int) float64 {
@@ -45,19 +45,34 @@ func timeIt(f func(int), n int) float64 {
 	return float64(time.Since(t0).Nanoseconds())
 }
 
-// calibrate finds n such that baseline(n) takes about target.
-func calibrate(baseline func(int)) int {
-	n := 1
-	for {
-		d := timeIt(baseline, n)
-		if d >= float64(target) || n >= 1<<30 {
-			return n
+// windowEvents is how many events one recording window holds.
+const windowEvents = 50_000
+
+// Recorded wraps op so that it runs with the recorder on, as the subject of
+// Compare. Every event is stored, none dropped — a dropped event is cheaper
+// and would flatter the number — so op runs in windows that each start a
+// fresh recording; eventsPerOp says how many events one operation records.
+// The benchmark fails if any window overflowed anyway.
+func Recorded(b *testing.B, eventsPerOp int, op func(n int)) func(n int) {
+	window := max(1, windowEvents/max(1, eventsPerOp))
+	// Slack for the partly filled chunks of the recorder's shards.
+	capacity := window*eventsPerOp + 64*1024
+	return func(n int) {
+		if err := trace.Start(trace.Capacity(capacity)); err != nil {
+			b.Fatal(err)
 		}
-		if d <= 0 {
-			n *= 100
-			continue
+		defer func() {
+			trace.Reset() // discard: collecting the events is not part of the cost
+			trace.Stop()
+		}()
+		for n > 0 {
+			k := min(n, window)
+			op(k)
+			if d := trace.Dropped(); d > 0 {
+				b.Fatalf("benchcmp: %d events dropped in a window of %d operations: raise eventsPerOp to the real count", d, k)
+			}
+			trace.Reset()
+			n -= k
 		}
-		grow := float64(target) / d * 1.2
-		n = int(math.Min(float64(n)*math.Max(grow, 2), float64(n)*100))
 	}
 }

@@ -50,7 +50,7 @@ func resolve(pc uintptr) frameInfo {
 	// frame is the call site we want.
 	for {
 		f, more := frames.Next()
-		if f.Function != "" && !isHelper(f.Function) {
+		if f.Function != "" && !isHelper(f.Function) && !isHelperFile(f.File) {
 			info = frameInfo{site: Site{Func: f.Function, File: f.File, Line: f.Line}}
 			break
 		}
@@ -71,6 +71,24 @@ func isHelper(fn string) bool {
 		pkg = pkg[:i]
 	}
 	return !strings.HasSuffix(pkg, "_test")
+}
+
+// helpersDir is the directory of the helper packages, found from this file's
+// own path (helpers/internal/callers/callers.go), so it is right wherever
+// the module lives and with -trimpath too.
+var helpersDir = func() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return ""
+	}
+	return strings.TrimSuffix(file, "internal/callers/callers.go")
+}()
+
+// isHelperFile catches what isHelper cannot: a closure created in a helper
+// and inlined into user code is named after the user's function, but its
+// file is still the helper's.
+func isHelperFile(file string) bool {
+	return helpersDir != "" && strings.HasPrefix(file, helpersDir) && !strings.HasSuffix(file, "_test.go")
 }
 
 // Resolve returns the first frame of pcs that lies outside the helper

@@ -1,6 +1,9 @@
 package callers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsHelper(t *testing.T) {
 	for fn, want := range map[string]bool{
@@ -14,6 +17,21 @@ func TestIsHelper(t *testing.T) {
 	} {
 		if got := isHelper(fn); got != want {
 			t.Errorf("isHelper(%q) = %v, want %v", fn, got, want)
+		}
+	}
+}
+
+func TestIsHelperFile(t *testing.T) {
+	if !strings.HasSuffix(helpersDir, "/helpers/") {
+		t.Fatalf("helpersDir = %q", helpersDir)
+	}
+	for file, want := range map[string]bool{
+		helpersDir + "mpsc/receiver.go":      true,
+		helpersDir + "mpsc/receiver_test.go": false,
+		"/home/me/project/main.go":           false,
+	} {
+		if got := isHelperFile(file); got != want {
+			t.Errorf("isHelperFile(%q) = %v, want %v", file, got, want)
 		}
 	}
 }

@@ -1,0 +1,46 @@
+package async
+
+import (
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// suspend is an await point: the task gives its worker back, waits until
+// ready delivers, and takes a worker again before it goes on.
+func suspend[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C) {
+	t.release()
+	wait(t, kind, obj, val, ready)
+	t.ex.schedule(t)
+	t.resume()
+}
+
+// wait blocks the task, which holds no worker, until ready delivers, and
+// records the wait as a kind span on its lane. If the executor shuts down
+// first, the task is cancelled. A Join wait is shown to the deadlock checker
+// as waiting for task obj.
+func wait[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C) {
+	joining := kind == trace.Join && hook.Checking()
+	if joining {
+		deadlock.BeforeJoin(obj) // panics instead of waiting forever
+	}
+	recording := trace.Enabled()
+	if recording {
+		trace.Emit(kind, trace.Begin, obj, 0, val)
+	}
+	cancelled := false
+	select {
+	case <-ready:
+	case <-t.ex.shutdown:
+		cancelled = true
+	}
+	if joining {
+		deadlock.AfterWait()
+	}
+	if recording {
+		trace.Emit(kind, trace.End, obj, 0, val)
+	}
+	if cancelled {
+		t.cancel()
+	}
+}

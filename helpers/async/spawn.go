@@ -1,0 +1,82 @@
+package async
+
+import (
+	"sync/atomic"
+
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// Handle is the way to wait for a spawned task and get its result (Rust:
+// tokio::task::JoinHandle).
+type Handle[T any] struct {
+	t       *task
+	val     T // set before t.done closes
+	awaited atomic.Bool
+}
+
+// Spawn starts f as a new task on the current task's executor and returns at
+// once (Rust: tokio::spawn). The task runs concurrently with the spawner: it
+// waits for a worker, so with one worker it starts at the spawner's next
+// await point. Spawn panics outside a task.
+func Spawn[T any](f *Future[T]) *Handle[T] {
+	t := current()
+	if t == nil {
+		panic(msgSpawnOutside)
+	}
+	fn := f.consume(useSpawn)
+	h := newHandle[T](t.ex)
+	h.start(fn)
+	return h
+}
+
+// newHandle makes a task on ex, not started yet, and its handle.
+func newHandle[T any](ex *executor) *Handle[T] { return &Handle[T]{t: newTask(ex)} }
+
+// start schedules the task and starts its goroutine. Scheduling here, on the
+// spawner's goroutine, keeps tasks in the order they were spawned.
+func (h *Handle[T]) start(fn func() T) {
+	t := h.t
+	if trace.Enabled() {
+		trace.Emit(trace.TaskSpawn, trace.Instant, t.id, 0, int64(t.ex.id))
+	}
+	t.ex.tasks.Add(1)
+	t.ex.schedule(t)
+	go t.run(func() { h.val = fn() })
+}
+
+// Await waits for the task to finish and returns its result (Rust: awaiting
+// a JoinHandle). The current task gives up its worker while it waits. If the
+// task panicked, the error is a *thread.PanicError with the panic's value and
+// stack; if it was cancelled, ErrCancelled. Await panics outside a task and
+// when called twice.
+func (h *Handle[T]) Await() (T, error) {
+	t := mustCurrent("Handle.Await")
+	if h == nil || h.t == nil {
+		panic(msgNilHandle)
+	}
+	if h.t == t {
+		panic(msgOwnHandle)
+	}
+	if !h.awaited.CompareAndSwap(false, true) {
+		panic(msgHandleTwice)
+	}
+	select {
+	case <-h.t.done: // finished already: no need to give the worker up
+	default:
+		suspend(t, trace.Join, h.t.id, 0, h.t.done)
+	}
+	if h.t.err != nil {
+		var zero T
+		return zero, h.t.err
+	}
+	return h.val, nil
+}
+
+// TraceID returns the task's id in recordings (see helpers/trace), or 0 for
+// a handle that did not come from Spawn.
+func (h *Handle[T]) TraceID() uint64 {
+	if h == nil || h.t == nil {
+		return 0
+	}
+	return h.t.id
+}

@@ -1,0 +1,89 @@
+package async
+
+import (
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// The worker protocol. A task holds a worker while it runs user code, gives
+// it back at every await point (release) and asks for one again before it
+// goes on (schedule, then resume). With one worker, the deadlock checker sees
+// the worker as a lock, so a task that blocks while holding it can be caught
+// in a cycle.
+
+// release gives the worker back to the executor.
+func (t *task) release() {
+	w := t.worker
+	if hook.Active() {
+		if trace.Enabled() {
+			trace.Emit(trace.TaskRun, trace.End, t.id, 0, int64(w))
+		}
+	}
+	if t.lockHeld { // told the checker at resume, so tell it now whether or not it is still on
+		t.lockHeld = false
+		deadlock.Released(t.ex.id)
+	}
+	t.worker = -1
+	t.ex.handOff(w)
+}
+
+// resume waits for the task's turn: a worker handed to it after it was
+// scheduled. It does not return once the executor has shut down: the task is
+// cancelled instead. Await points call it directly after schedule, so that a
+// deadlock report shows the user's await line (the recorder keeps few frames).
+func (t *task) resume() {
+	checked := t.workerIsLock() && len(t.wake) == 0
+	if checked {
+		announced := false
+		defer func() {
+			if !announced { // the checker panicked instead of letting the task wait
+				if r := recover(); r != nil {
+					t.leaveQueue()
+					panic(r)
+				}
+			}
+		}()
+		deadlock.BeforeWait(t.ex.id, deadlock.Exclusive) // panics instead of waiting forever
+		announced = true
+	}
+	var w int
+	select {
+	case w = <-t.wake:
+	case <-t.ex.shutdown:
+		if checked {
+			deadlock.AfterWait()
+		}
+		t.leaveQueue()
+		t.cancel()
+	}
+	if checked {
+		deadlock.AfterWait()
+	}
+	if t.ex.closed() { // never run user code after BlockOn's root finished
+		t.ex.handOff(w)
+		t.cancel()
+	}
+	t.worker = w
+	if hook.Active() {
+		if t.workerIsLock() {
+			t.lockHeld = true
+			deadlock.Acquired(t.ex.id, deadlock.Exclusive, false, nil)
+		}
+		if trace.Enabled() {
+			trace.Emit(trace.TaskRun, trace.Begin, t.id, 0, int64(w))
+		}
+	}
+}
+
+// leaveQueue takes the task out of the ready queue, passing on the worker
+// if one was handed to it meanwhile.
+func (t *task) leaveQueue() {
+	if !t.ex.unqueue(t) {
+		t.ex.handOff(<-t.wake)
+	}
+}
+
+// workerIsLock reports whether the deadlock checker should see the worker as
+// an exclusive lock: only when the checks are on and there is one worker.
+func (t *task) workerIsLock() bool { return t.ex.workers == 1 && hook.Checking() }

@@ -1,0 +1,95 @@
+package own
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/petermattis/goid"
+
+	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// check panics unless the calling goroutine owns v. The fast path is one
+// goroutine-id lookup and one atomic load.
+func (v *Value[T]) check() int64 {
+	g := goid.Get()
+	if v == nil || v.owner.Load() != g {
+		v.claimOrRefuse(g)
+	}
+	return g
+}
+
+// claimOrRefuse gives a zero Value to its first user, or panics with why g
+// may not use v.
+//
+//go:noinline
+func (v *Value[T]) claimOrRefuse(g int64) {
+	if v == nil {
+		panic("own: nil *Value used (make one with own.New)")
+	}
+	if v.owner.CompareAndSwap(unowned, g) {
+		return
+	}
+	panic(refusal(g, v.owner.Load(), v.last.Load()))
+}
+
+// transfer records a move or drop, for the message of a later misuse.
+type transfer struct {
+	kind   transferKind
+	thread uint64 // the thread moved into, for intoThread
+	pcs    callers.PCs
+}
+
+type transferKind uint8
+
+const (
+	movedHere   transferKind = iota // Move: a new handle took over
+	intoThread                      // MoveInto a thread being spawned
+	outOfThread                     // MoveInto(0): returned from a thread to its joiner
+	droppedHere                     // Drop
+)
+
+const rustMoved = "(Rust: borrow of moved value)"
+
+// refusal says why goroutine g may not use a value whose owner is owner.
+func refusal(g, owner int64, last *transfer) string {
+	if last == nil {
+		return fmt.Sprintf("own: value used by %s, but it belongs to %s "+
+			"(Rust: the closure borrows a value it may outlive; move it into the thread: thread.Spawn(f, thread.Move(v)))",
+			goroutine(g), goroutine(owner))
+	}
+	at := siteString(callers.Resolve(last.pcs))
+	switch last.kind {
+	case intoThread:
+		return fmt.Sprintf("own: use after move: the value was moved into %s at %s %s",
+			threadName(last.thread), at, rustMoved)
+	case outOfThread:
+		return "own: use after move: the value was returned from its thread to the goroutine that joins it " + rustMoved
+	case droppedHere:
+		return fmt.Sprintf("own: use after drop: the value was dropped at %s (Rust: borrow of moved value; drop takes ownership)", at)
+	}
+	return fmt.Sprintf("own: use after move: the value was moved at %s %s", at, rustMoved)
+}
+
+// threadName is `thread "worker"` for a named thread, `thread 3` otherwise.
+func threadName(id uint64) string {
+	if name := trace.ObjectName(id); name != trace.DefaultName(id) {
+		return fmt.Sprintf("thread %q", name)
+	}
+	return trace.DefaultName(id)
+}
+
+func goroutine(g int64) string {
+	if name, ok := trace.GoroutineName(g); ok {
+		return fmt.Sprintf("goroutine %d %q", g, name)
+	}
+	return fmt.Sprintf("goroutine %d", g)
+}
+
+func siteString(s callers.Site) string {
+	if s.File == "" {
+		return "an unknown line"
+	}
+	return fmt.Sprintf("%s:%d", s.File[strings.LastIndexByte(s.File, '/')+1:], s.Line)
+}

@@ -1,0 +1,91 @@
+package rwlock
+
+import (
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// This file is the slow path, taken only while the recorder or the checks are
+// on. Call depth matters: the recorder resolves the user's line at most three
+// frames above trace.Emit.
+
+// lockInstrumented takes the lock in mode, recording the wait if there is one
+// and refusing to block into a deadlock.
+func (l *RwLock[T]) lockInstrumented(mode deadlock.Mode) {
+	if !l.tryLock(mode) {
+		id := l.TraceID()
+		checking := hook.Checking()
+		if checking {
+			deadlock.BeforeWait(id, mode) // panics instead of hanging
+		}
+		if trace.Enabled() {
+			trace.Emit(trace.LockWait, trace.Begin, id, 0, traceMode(mode))
+		}
+		if mode == deadlock.Shared {
+			l.mu.RLock()
+		} else {
+			l.mu.Lock()
+		}
+		if trace.Enabled() {
+			trace.Emit(trace.LockWait, trace.End, id, 0, traceMode(mode))
+		}
+		if checking {
+			deadlock.AfterWait()
+		}
+	}
+	l.noteAcquired(mode, true)
+}
+
+func (l *RwLock[T]) tryLock(mode deadlock.Mode) bool {
+	if mode == deadlock.Shared {
+		return l.mu.TryRLock()
+	}
+	return l.mu.TryLock()
+}
+
+func traceMode(mode deadlock.Mode) int64 {
+	if mode == deadlock.Shared {
+		return trace.ModeShared
+	}
+	return trace.ModeExclusive
+}
+
+// noteAcquired tells the checks and the recorder that the calling goroutine
+// now holds the lock in mode. ordered is false for TryRead and TryWrite, which
+// cannot block and so add no lock-order edge.
+func (l *RwLock[T]) noteAcquired(mode deadlock.Mode, ordered bool) {
+	id := l.TraceID()
+	if hook.Checking() {
+		// The checker keeps one abandon func per lock, from its latest
+		// holder: all holders share one mode, so it fits every one of them.
+		abandon := l.abandonWrite
+		if mode == deadlock.Shared {
+			abandon = l.abandonRead
+		}
+		deadlock.Acquired(id, mode, ordered, abandon)
+	}
+	if trace.Enabled() {
+		kind := trace.Lock
+		if mode == deadlock.Shared {
+			kind = trace.RLock
+		}
+		trace.Emit(kind, trace.Instant, id, 0, 0)
+	}
+}
+
+// noteReleased is noteAcquired's mirror. check is false when the checker
+// already forgot the hold (a goroutine that died holding the lock).
+func (l *RwLock[T]) noteReleased(mode deadlock.Mode, check bool) {
+	id := l.TraceID()
+	if trace.Enabled() {
+		kind := trace.Unlock
+		if mode == deadlock.Shared {
+			kind = trace.RUnlock
+		}
+		trace.Emit(kind, trace.Instant, id, 0, 0)
+	}
+	if check && hook.Checking() {
+		deadlock.Released(id)
+	}
+}

@@ -1,0 +1,54 @@
+package rwlock
+
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// RwLock is a reader-writer lock that owns a value of type T. The zero value
+// is an unlocked RwLock holding T's zero value. An RwLock must not be copied
+// after first use.
+type RwLock[T any] struct {
+	mu       sync.RWMutex
+	readers  readerCount // read guards out, to catch stale ones before sync.RWMutex sees them
+	gen      uint64      // guarded by the write lock: bumped on every write unlock, so stale write guards are caught
+	poisoned atomic.Bool
+	id       atomic.Uint64
+	value    T
+}
+
+// New returns an RwLock holding v (Rust: RwLock::new).
+func New[T any](v T) *RwLock[T] {
+	l := &RwLock[T]{value: v}
+	l.id.Store(trace.NewID(trace.RwLockObject))
+	return l
+}
+
+// ErrWouldBlock is returned by TryRead and TryWrite when they would have to
+// wait (Rust: TryLockError::WouldBlock).
+var ErrWouldBlock = errors.New("rwlock: would block: a writer holds or awaits the lock (TryRead), or anyone holds it (TryWrite)")
+
+// IsPoisoned reports whether a goroutine panicked while holding the write lock.
+func (l *RwLock[T]) IsPoisoned() bool { return l.poisoned.Load() }
+
+// ClearPoison marks the value as repaired: later calls return no error.
+func (l *RwLock[T]) ClearPoison() { l.poisoned.Store(false) }
+
+func (l *RwLock[T]) poison() {
+	l.poisoned.Store(true)
+	if trace.Enabled() {
+		trace.Emit(trace.Poison, trace.Instant, l.TraceID(), 0, 0)
+	}
+}
+
+// TraceID returns the lock's id in recordings (see helpers/trace).
+func (l *RwLock[T]) TraceID() uint64 {
+	if id := l.id.Load(); id != 0 {
+		return id
+	}
+	l.id.CompareAndSwap(0, trace.NewID(trace.RwLockObject)) // a zero-value RwLock
+	return l.id.Load()
+}

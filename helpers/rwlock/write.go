@@ -1,0 +1,62 @@
+package rwlock
+
+import (
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+)
+
+// Write waits until no one holds the lock, takes it for writing and returns
+// its guard (Rust: write). While it waits, new readers wait behind it. If the
+// lock is poisoned the guard is still returned, with a
+// *PoisonError[WriteGuard[T]].
+//
+// A read guard cannot be upgraded: Write while this goroutine holds a read
+// guard of the same lock waits for that guard forever (with the checks of
+// helpers/deadlock on, it panics with a *deadlock.Error instead).
+func (l *RwLock[T]) Write() (WriteGuard[T], error) {
+	if hook.Active() {
+		l.lockInstrumented(deadlock.Exclusive)
+	} else {
+		l.mu.Lock()
+	}
+	return l.writeAcquired()
+}
+
+// TryWrite takes the write lock if no one holds it. Otherwise it returns
+// ErrWouldBlock and a zero guard (Rust: try_write).
+func (l *RwLock[T]) TryWrite() (WriteGuard[T], error) {
+	if !l.mu.TryLock() {
+		return WriteGuard[T]{}, ErrWouldBlock
+	}
+	if hook.Active() {
+		l.noteAcquired(deadlock.Exclusive, false)
+	}
+	return l.writeAcquired()
+}
+
+func (l *RwLock[T]) writeAcquired() (WriteGuard[T], error) {
+	g := WriteGuard[T]{l: l, gen: l.gen}
+	if l.poisoned.Load() {
+		return g, &PoisonError[WriteGuard[T]]{guard: g}
+	}
+	return g, nil
+}
+
+// unlockWrite releases the write lock, telling the recorder and the checks
+// first so that nobody can take the lock in between.
+func (l *RwLock[T]) unlockWrite() {
+	if hook.Active() {
+		l.noteReleased(deadlock.Exclusive, true)
+	}
+	l.gen++
+	l.mu.Unlock()
+}
+
+// abandonWrite releases the write lock for a goroutine that died holding it,
+// and poisons it: the value may be half-updated.
+func (l *RwLock[T]) abandonWrite(int64) {
+	l.poison()
+	l.noteReleased(deadlock.Exclusive, false)
+	l.gen++
+	l.mu.Unlock()
+}

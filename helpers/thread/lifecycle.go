@@ -1,0 +1,109 @@
+package thread
+
+import (
+	"runtime"
+
+	"github.com/petermattis/goid"
+
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// prepare sets up a thread about to be spawned, on the spawning goroutine:
+// its id and name, the values moved into it, its scope, the Spawn event.
+func (c *core) prepare(opts []Option, scope *Scoped) {
+	cfg := config{scope: scope}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	c.id = trace.NewID(trace.ThreadObject)
+	c.name = cfg.name
+	c.done.Add(1)
+	if c.name != "" {
+		trace.LabelID(c.id, c.name)
+	}
+	if hook.Active() {
+		c.site = callers.Capture()
+	}
+	// Refuse before anything moves, so a refused spawn loses nothing.
+	for _, m := range cfg.moves {
+		if m == nil {
+			panic("thread: Move called with nil: nothing to move")
+		}
+		if !m.Owned() {
+			m.MoveInto(c.id) // panics with the reason
+		}
+	}
+	if cfg.scope != nil {
+		cfg.scope.add(c)
+	}
+	for _, m := range cfg.moves {
+		c.claims = append(c.claims, m.MoveInto(c.id))
+	}
+	if trace.Enabled() {
+		trace.EmitFrom(c.site, trace.Spawn, trace.Instant, c.id, 0, 0)
+	}
+}
+
+// begin runs first in the new thread.
+func (c *core) begin() {
+	g := goid.Get()
+	c.goid.Store(g)
+	if hook.Checking() {
+		c.checked = true
+		deadlock.ThreadStarted(c.id)
+	}
+	addLive(g, c)
+	if c.name != "" {
+		trace.NameGoroutine(c.name)
+	}
+	for _, claim := range c.claims {
+		claim()
+	}
+	if trace.Enabled() {
+		trace.EmitFrom(c.site, trace.ThreadRun, trace.Begin, c.id, 0, 0)
+	}
+}
+
+// finish runs last in the thread, deferred: it turns a panic or a Goexit
+// into the thread's error, releases what a dying thread still holds, and
+// lets joiners go on.
+func (c *core) finish(returned *bool) {
+	if !*returned {
+		if r := recover(); r != nil {
+			c.err = Recovered(c.name, r)
+			if trace.Enabled() {
+				trace.EmitFrom(panicSite(), trace.Panic, trace.Instant, c.id, 0, 0)
+			}
+		} else {
+			c.err = ErrGoexit // runtime.Goexit cannot be stopped; it ends the goroutine after this
+		}
+	}
+	if c.checked || hook.Checking() {
+		deadlock.ThreadExited(c.id) // releases and poisons the locks it still holds
+	}
+	if trace.Enabled() {
+		trace.EmitFrom(c.site, trace.ThreadRun, trace.End, c.id, 0, 0)
+	}
+	removeLive(c.goid.Load())
+	c.finished.Store(true)
+	c.done.Done()
+}
+
+// panicSite returns the frames of the function that panicked, for the
+// Panic event: those beyond runtime.gopanic on the panicking stack.
+func panicSite() (pcs callers.PCs) {
+	var buf [32]uintptr
+	n := runtime.Callers(2, buf[:])
+	for i := range n {
+		if f := runtime.FuncForPC(buf[i] - 1); f != nil && f.Name() == "runtime.gopanic" {
+			copy(pcs[:], buf[i+1:n])
+			break
+		}
+	}
+	return pcs
+}

@@ -1,0 +1,104 @@
+package thread
+
+import (
+	"sync"
+
+	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+)
+
+// Scoped is a scope of threads (Rust: std::thread::Scope), handed to the
+// function passed to Scope. Spawn threads into it with s.Go, or with Spawn
+// and the In(s) option for threads that return a result.
+type Scoped struct {
+	mu      sync.Mutex
+	threads []*core // spawned and not yet waited for by the scope
+	ended   bool
+}
+
+// Scope calls f with a new scope and returns once every thread spawned into
+// the scope has ended (Rust: thread::scope). Threads may spawn more threads
+// into the same scope. If a thread panicked and nobody joined it, Scope
+// panics with its *PanicError once all threads have ended, as Rust's scope
+// does; if f itself panics, Scope joins every thread and lets f's panic go
+// on.
+func Scope(f func(s *Scoped)) {
+	if f == nil {
+		panic("thread: Scope called with a nil function")
+	}
+	s := &Scoped{}
+	var site callers.PCs
+	if hook.Active() {
+		site = callers.Capture()
+	}
+	completed := false
+	defer func() {
+		if !completed { // f panicked or called runtime.Goexit: join, then let it go on
+			s.joinAll(site)
+		}
+	}()
+	f(s)
+	completed = true
+	if err := s.joinAll(site); err != nil {
+		panic(err)
+	}
+}
+
+// Go spawns f into the scope (Rust: Scope::spawn) and returns its handle,
+// which may be joined before the scope ends.
+func (s *Scoped) Go(f func(), opts ...Option) *JoinHandle[struct{}] {
+	if f == nil {
+		panic(msgNilFunc)
+	}
+	h := &JoinHandle[struct{}]{core: core{body: f}}
+	h.prepare(opts, s)
+	go h.run()
+	return h
+}
+
+const msgScopeEnded = "thread: spawn into a scope that has ended " +
+	"(Rust rejects this at compile time: the Scope cannot outlive the thread::scope call)"
+
+// add registers c, or panics if the scope has ended.
+func (s *Scoped) add(c *core) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ended {
+		panic(msgScopeEnded)
+	}
+	c.scope = s
+	s.threads = append(s.threads, c)
+}
+
+func (s *Scoped) isEnded() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ended
+}
+
+// joinAll waits for every thread of the scope, including those spawned
+// meanwhile, ends the scope, and returns the first panic (in spawn order)
+// of a thread nobody joined.
+func (s *Scoped) joinAll(site callers.PCs) *PanicError {
+	var first *PanicError
+	for {
+		s.mu.Lock()
+		pending := s.threads
+		s.threads = nil
+		if len(pending) == 0 {
+			s.ended = true
+			s.mu.Unlock()
+			return first
+		}
+		s.mu.Unlock()
+		for _, c := range pending {
+			if c.joined.Load() {
+				continue // joined explicitly, so already ended
+			}
+			c.wait(site)
+			if !c.joined.Swap(true) && first == nil {
+				first, _ = c.err.(*PanicError)
+			}
+		}
+	}
+}
