@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/fearless-go/fearless/kernel/launch"
+)
+
+func runKernel(_ context.Context, args []string, _, stderr io.Writer) int {
+	cfg, err := launch.Parse(args, stderr)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if err := launch.Run(cfg); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}

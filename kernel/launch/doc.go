@@ -1,0 +1,16 @@
+// Package launch is what the fearless kernelspec runs: it prepares the
+// environment gonb needs and replaces itself with gonb.
+//
+// gonb finds goimports, gopls and go on PATH, so the launcher puts the
+// kernel's own bin directory (the tools built at the pinned versions) and the
+// Go installation recorded at install time in front of PATH. It sets
+// FEARLESS_ROOT to the module root (charts find their assets through it) and
+// starts gonb with --go_work=<module root>, so every notebook's go.work uses
+// this checkout and the first cell imports its packages offline. It drops
+// -mod=mod and -mod=vendor from GOFLAGS, which the go command rejects inside
+// the workspace gonb builds every cell in.
+//
+// The same binary, started under the name gopls (the kernel's bin/shim/gopls
+// links to it), runs the real gopls with an idle timeout, so a gopls never
+// outlives a gonb that was killed.
+package launch

@@ -1,0 +1,66 @@
+package launch
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// ShimDir is the subdirectory of the kernel's bin directory holding the
+// gopls shim: a link to the fearless binary named gopls, first on PATH.
+const ShimDir = "shim"
+
+// GoplsIdleTimeout is how long the kernel's gopls lives without a client.
+// gonb starts gopls in a process group of its own and stops it when it shuts
+// down cleanly; when gonb is killed instead, nothing would stop gopls, so
+// the shim starts it with -listen.timeout and it exits once gonb is gone.
+const GoplsIdleTimeout = time.Minute
+
+// GoplsIdleTimeoutEnv overrides GoplsIdleTimeout (a Go duration), e.g. for
+// tests that check gopls goes away.
+const GoplsIdleTimeoutEnv = "FEARLESS_GOPLS_IDLE_TIMEOUT"
+
+// IsGoplsShim reports whether the running program was started as the gopls
+// shim (argv[0] names gopls).
+func IsGoplsShim(argv0 string) bool {
+	name := strings.TrimSuffix(filepath.Base(argv0), ".exe")
+	return name == "gopls"
+}
+
+// GoplsArgs returns gopls's arguments with the idle timeout added when gopls
+// is started as a server (-listen) without one.
+func GoplsArgs(args []string) []string {
+	listen, timeout := false, false
+	for _, a := range args {
+		switch {
+		case a == "-listen" || a == "--listen" || strings.HasPrefix(a, "-listen=") || strings.HasPrefix(a, "--listen="):
+			listen = true
+		case strings.HasPrefix(strings.TrimLeft(a, "-"), "listen.timeout"):
+			timeout = true
+		}
+	}
+	if !listen || timeout {
+		return args
+	}
+	idle := GoplsIdleTimeout
+	if d, err := time.ParseDuration(os.Getenv(GoplsIdleTimeoutEnv)); err == nil && d > 0 {
+		idle = d
+	}
+	return append([]string{"-listen.timeout=" + idle.String()}, args...)
+}
+
+// RunGoplsShim replaces the shim with the real gopls, which sits in the
+// directory of the fearless binary the shim links to.
+func RunGoplsShim(args []string) error {
+	exe, err := os.Executable() // resolves the link to bin/fearless
+	if err != nil {
+		return fmt.Errorf("fearless gopls shim: %w", err)
+	}
+	real := filepath.Join(filepath.Dir(exe), "gopls")
+	if _, err := os.Stat(real); err != nil {
+		return fmt.Errorf("fearless gopls shim: gopls is missing (%w); run `fearless install` again", err)
+	}
+	return run(real, append([]string{real}, GoplsArgs(args)...), os.Environ())
+}

@@ -1,0 +1,133 @@
+package launch
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// RootEnv is the environment variable that tells cells (and the charts
+// package) where the module's checkout is.
+const RootEnv = "FEARLESS_ROOT"
+
+// RawErrorEnv, when set to 1 in the kernel's environment, makes gonb report
+// compile and run errors as plain text instead of HTML (for headless runs).
+const RawErrorEnv = "FEARLESS_RAW_ERROR"
+
+// Config is what the launcher needs to start gonb.
+type Config struct {
+	ConnectionFile string   // the {connection_file} from Jupyter
+	Root           string   // module root: the go.work seed and FEARLESS_ROOT
+	GoRoot         string   // Go installation whose bin/go cells are built with
+	BinDir         string   // directory holding gonb, goimports and gopls
+	Shim           bool     // put BinDir/shim (the gopls shim) first on PATH
+	GonbArgs       []string // extra gonb flags (after -- on the command line)
+}
+
+// Parse reads the launcher's command line:
+//
+//	--connection-file FILE --root DIR [--goroot DIR] [--bin DIR] [-- gonb flags...]
+//
+// BinDir defaults to the directory of the running executable.
+func Parse(args []string, stderr io.Writer) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet("fearless kernel", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.ConnectionFile, "connection-file", "", "Jupyter connection file (Jupyter passes {connection_file})")
+	fs.StringVar(&c.Root, "root", "", "root of the fearless checkout the kernel serves")
+	fs.StringVar(&c.GoRoot, "goroot", "", "Go installation to put on PATH (default: keep PATH as it is)")
+	fs.StringVar(&c.BinDir, "bin", "", "directory with gonb, goimports and gopls (default: next to this program)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: fearless kernel --connection-file FILE --root DIR [--goroot DIR] [--bin DIR] [-- gonb flags]")
+		fmt.Fprintln(stderr, "Started by Jupyter through the fearless kernelspec; not meant to be run by hand.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	c.GonbArgs = fs.Args()
+	if c.ConnectionFile == "" || c.Root == "" {
+		fs.Usage()
+		return c, errors.New("fearless kernel: --connection-file and --root are required")
+	}
+	if c.BinDir == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return c, fmt.Errorf("fearless kernel: %w", err)
+		}
+		c.BinDir = filepath.Dir(exe)
+	}
+	if _, err := os.Stat(filepath.Join(c.BinDir, ShimDir, "gopls")); err == nil {
+		c.Shim = true
+	}
+	return c, nil
+}
+
+// Command returns the program to run, its argv and its environment, given
+// the launcher's environment.
+func (c Config) Command(environ []string) (path string, argv, env []string) {
+	path = filepath.Join(c.BinDir, "gonb")
+	argv = []string{path, "--kernel", c.ConnectionFile, "--go_work=" + c.Root}
+	pathDirs := []string{c.BinDir}
+	if c.Shim {
+		pathDirs = append([]string{filepath.Join(c.BinDir, ShimDir)}, pathDirs...)
+	}
+	if c.GoRoot != "" {
+		pathDirs = append(pathDirs, filepath.Join(c.GoRoot, "bin"))
+	}
+	raw := false
+	for _, kv := range environ {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "PATH":
+			if v != "" {
+				pathDirs = append(pathDirs, v)
+			}
+		case RootEnv:
+		case RawErrorEnv:
+			raw = v == "1"
+			env = append(env, kv)
+		case "GOFLAGS":
+			if flags := workspaceFlags(v); flags != "" {
+				env = append(env, "GOFLAGS="+flags)
+			}
+		default:
+			env = append(env, kv)
+		}
+	}
+	if raw {
+		argv = append(argv, "--raw_error")
+	}
+	argv = append(argv, c.GonbArgs...)
+	env = append(env, "PATH="+strings.Join(pathDirs, string(os.PathListSeparator)), RootEnv+"="+c.Root)
+	return path, argv, env
+}
+
+// Run replaces the current process with gonb (where the OS allows; else it
+// runs gonb as a child and exits with its status).
+func Run(c Config) error {
+	path, argv, env := c.Command(os.Environ())
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("fearless kernel: gonb is missing (%w); run `fearless install` again", err)
+	}
+	return run(path, argv, env)
+}
+
+// workspaceFlags drops -mod=mod and -mod=vendor from GOFLAGS: gonb builds
+// every cell in a Go workspace, where the go command rejects them ("-mod may
+// only be set to readonly or vendor when in workspace mode"), so a global
+// GOFLAGS=-mod=mod would otherwise break every cell.
+func workspaceFlags(goflags string) string {
+	var keep []string
+	for _, f := range strings.Fields(goflags) {
+		if strings.HasPrefix(f, "-mod=") && f != "-mod=readonly" {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " ")
+}

@@ -1,0 +1,94 @@
+package launch
+
+import (
+	"io"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	c, err := Parse([]string{"--connection-file", "/run/kernel-1.json", "--root", "/src/fearless", "--goroot", "/go", "--bin", "/k/bin", "--", "-v=2"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Config{ConnectionFile: "/run/kernel-1.json", Root: "/src/fearless", GoRoot: "/go", BinDir: "/k/bin", GonbArgs: []string{"-v=2"}}
+	if !reflect.DeepEqual(c, want) {
+		t.Fatalf("Parse = %+v, want %+v", c, want)
+	}
+	if _, err := Parse([]string{"--root", "/r"}, io.Discard); err == nil {
+		t.Fatal("a missing --connection-file was accepted")
+	}
+	c, err = Parse([]string{"--connection-file", "c", "--root", "r"}, io.Discard)
+	if err != nil || c.BinDir == "" || !filepath.IsAbs(c.BinDir) {
+		t.Fatalf("default bin dir: %+v %v", c, err)
+	}
+}
+
+func TestCommand(t *testing.T) {
+	c := Config{ConnectionFile: "/run/k.json", Root: "/src", GoRoot: "/go", BinDir: "/k/bin"}
+	path, argv, env := c.Command([]string{
+		"PATH=/usr/bin:/bin", "HOME=/home/ada", "FEARLESS_ROOT=/elsewhere",
+		"GOFLAGS=-mod=mod -trimpath", "FEARLESS_RAW_ERROR=1",
+	})
+	if path != "/k/bin/gonb" {
+		t.Fatalf("path = %s", path)
+	}
+	wantArgv := []string{"/k/bin/gonb", "--kernel", "/run/k.json", "--go_work=/src", "--raw_error"}
+	if !reflect.DeepEqual(argv, wantArgv) {
+		t.Fatalf("argv = %q, want %q", argv, wantArgv)
+	}
+	got := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		if _, dup := got[k]; dup {
+			t.Fatalf("%s set twice in %q", k, env)
+		}
+		got[k] = v
+	}
+	want := map[string]string{
+		"PATH":          "/k/bin:/go/bin:/usr/bin:/bin",
+		"HOME":          "/home/ada",
+		"FEARLESS_ROOT": "/src",
+		"GOFLAGS":       "-trimpath",
+		RawErrorEnv:     "1",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("env = %v, want %v", got, want)
+	}
+}
+
+func TestWorkspaceFlags(t *testing.T) {
+	for in, want := range map[string]string{
+		"-mod=mod":                "",
+		"-mod=vendor -race":       "-race",
+		"-mod=readonly -trimpath": "-mod=readonly -trimpath",
+		"-buildvcs=false":         "-buildvcs=false",
+	} {
+		if got := workspaceFlags(in); got != want {
+			t.Errorf("workspaceFlags(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGoplsShim(t *testing.T) {
+	if !IsGoplsShim("/k/bin/shim/gopls") || IsGoplsShim("/k/bin/fearless") {
+		t.Fatal("IsGoplsShim")
+	}
+	got := GoplsArgs([]string{"-listen", "unix;/tmp/s"})
+	if strings.Join(got, " ") != "-listen.timeout=1m0s -listen unix;/tmp/s" {
+		t.Fatalf("GoplsArgs = %q", got)
+	}
+	for _, args := range [][]string{{"version"}, {"-listen=:1", "-listen.timeout=5s"}} {
+		if got := GoplsArgs(args); !reflect.DeepEqual(got, args) {
+			t.Fatalf("GoplsArgs(%q) = %q", args, got)
+		}
+	}
+	c := Config{ConnectionFile: "c", Root: "/r", BinDir: "/k/bin", Shim: true}
+	_, _, env := c.Command([]string{"PATH=/usr/bin"})
+	if !slices.Contains(env, "PATH=/k/bin/shim:/k/bin:/usr/bin") {
+		t.Fatalf("env %q: the shim must come first on PATH", env)
+	}
+}
