@@ -1,0 +1,5 @@
+package echart_test
+
+import "math"
+
+func nanValue() float64 { return math.NaN() }

@@ -1,0 +1,84 @@
+// The whole path for real: a notebook whose cells call charts.Show runs on
+// the real GoNB kernel (the project's "fearless" kernelspec, installed into
+// a temporary prefix by the project's own installer), and the executed
+// notebook, opened trusted in JupyterLab, draws both charts offline.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert');
+const path = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
+const { execFileSync } = require('node:child_process');
+const { ROOT, guard, browser, canvasInk, startLab, jupyter } = require('./support');
+
+const CELLS = [
+  'import (\n\t"github.com/fearless-go/fearless/charts"\n\t"github.com/fearless-go/fearless/helpers/mpsc"\n\t"github.com/fearless-go/fearless/helpers/mutex"\n\t"github.com/fearless-go/fearless/helpers/thread"\n)',
+  '%%\ndefer charts.Show(charts.Title("two threads and a mutex"))\ncounter := mutex.New(0)\nvar hs []*thread.JoinHandle[int]\nfor _, name := range []string{"adder-1", "adder-2"} {\n\ths = append(hs, thread.Spawn(func() int {\n\t\tfor range 3 {\n\t\t\tg, _ := counter.Lock()\n\t\t\t*g.Ptr() += 1\n\t\t\tg.Unlock()\n\t\t}\n\t\treturn 0\n\t}, thread.Name(name)))\n}\nfor _, h := range hs {\n\th.Join()\n}',
+  '%%\ndefer charts.Show(charts.Title("a message"))\ntx, rx := mpsc.Channel[string]()\nh := thread.Spawn(func() int { tx.Send("hi"); tx.Drop(); return 0 }, thread.Name("sender"))\nfor range rx.Iter() {\n}\nh.Join()',
+];
+
+function notebook(file) {
+  const nb = {
+    cells: CELLS.map((source, i) => ({ cell_type: 'code', execution_count: null, id: `c${i}`, metadata: {}, outputs: [], source })),
+    metadata: { kernelspec: { name: 'fearless', display_name: 'Go (Fearless)', language: 'go' } },
+    nbformat: 4, nbformat_minor: 5,
+  };
+  fs.writeFileSync(file, JSON.stringify(nb, null, 1));
+}
+
+function findFile(dir, name) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { const f = findFile(p, name); if (f) return f; }
+    else if (e.name === name) return p;
+  }
+  return null;
+}
+
+test('charts.Show on the real GoNB kernel draws in JupyterLab', { timeout: 900_000 }, async (t) => {
+  if (!guard(t, ['chromium', 'playwright', 'echarts', 'go', 'jupyter'])) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fearless-gonb-'));
+  let lab, b;
+  try {
+    const prefix = path.join(dir, 'prefix');
+    execFileSync('go', ['run', './kernel/cmd/fearless', 'install', '--prefix', prefix], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const fearless = path.join(prefix, 'share', 'jupyter', 'kernels', 'fearless', 'bin', 'fearless');
+    const src = path.join(dir, 'src', 'charts.ipynb');
+    fs.mkdirSync(path.dirname(src));
+    notebook(src);
+    execFileSync(fearless, ['run', '--out', path.join(dir, 'executed'), src], {
+      cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, JUPYTER_PATH: path.join(prefix, 'share', 'jupyter') },
+    });
+    const executed = findFile(path.join(dir, 'executed'), 'charts.ipynb');
+    assert.ok(executed, 'executed notebook written');
+    const nb = JSON.parse(fs.readFileSync(executed, 'utf8'));
+    const outputs = nb.cells.flatMap((c) => c.outputs).filter((o) => o.output_type === 'display_data');
+    assert.strictEqual(outputs.length, 2, 'one output per charts.Show');
+    for (const o of outputs) {
+      assert.deepStrictEqual(Object.keys(o.data).sort(), ['image/svg+xml', 'text/html', 'text/plain'], 'one bundle: HTML, SVG, text');
+      const size = JSON.stringify(o).length;
+      assert.ok(size < 100_000, `output is ${size} bytes, want well under 100 KB`);
+    }
+    const labDir = path.join(dir, 'lab');
+    fs.mkdirSync(labDir);
+    fs.copyFileSync(executed, path.join(labDir, 'executed.ipynb'));
+    jupyter(labDir, ['trust', 'executed.ipynb']);
+    lab = await startLab(labDir);
+    b = await browser();
+    const page = await b.context.newPage();
+    await page.goto(`${lab.base}lab/workspaces/gonb/tree/executed.ipynb?reset&token=${lab.token}`);
+    const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
+    await drawn.nth(1).waitFor({ timeout: 60_000 });
+    assert.strictEqual(await drawn.count(), 2, 'both charts drawn');
+    for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
+    await page.screenshot({ path: path.join(dir, 'gonb.png'), fullPage: true });
+    assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
+    assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+  } finally {
+    if (b) await b.close();
+    if (lab) await lab.stop();
+    if (!process.env.FEARLESS_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
