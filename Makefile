@@ -1,0 +1,105 @@
+# Fearless: set-up, the main job, and the tests.
+#
+#   make        set everything up, install the "fearless" kernel, run the course headlessly
+#   make test   set everything up and run every test (what .ci/run runs)
+#
+# Everything third-party is installed here from pinned versions: Go modules
+# (go.mod/go.sum), Python packages into .venv (requirements.txt), npm
+# packages into charts/web/node_modules (package-lock.json). Nothing of that
+# is committed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+GO        ?= go
+PYTHON    ?= python3
+VENV      ?= $(CURDIR)/.venv
+BIN       := $(CURDIR)/bin
+FEARLESS  := $(BIN)/fearless
+OUT       ?= build/executed
+# The course, once it exists; until then the kernel's own passing notebooks.
+NOTEBOOKS ?= $(if $(wildcard notebooks/*.ipynb),notebooks,kernel/testdata/pass)
+
+export FEARLESS_VENV := $(VENV)
+
+.PHONY: all setup go-deps py-deps web-deps fearless install check run lab \
+        test lint test-go test-helpers test-browser test-notebooks bench clean
+
+all: run
+
+## set-up ---------------------------------------------------------------
+
+setup: go-deps py-deps web-deps
+
+go-deps:
+	$(GO) mod download
+
+py-deps: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt charts/jupyter/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ./charts/jupyter
+	$(VENV)/bin/python -m fearless_charts enable
+	touch $@
+
+web-deps: charts/web/node_modules/.installed
+charts/web/node_modules/.installed: charts/web/package-lock.json
+	npm ci --prefix charts/web --no-audit --no-fund
+	touch $@
+
+fearless:
+	$(GO) build -o $(FEARLESS) ./kernel/cmd/fearless
+
+## the main job ---------------------------------------------------------
+
+# install registers the kernel for this user (respects JUPYTER_DATA_DIR).
+install: setup fearless
+	$(FEARLESS) install
+	$(FEARLESS) install --check
+
+run: install
+	$(FEARLESS) run --out $(OUT) $(NOTEBOOKS)
+
+# lab opens the course in JupyterLab on http://127.0.0.1:8888.
+lab: install
+	$(VENV)/bin/jupyter lab --ip 127.0.0.1 --no-browser --notebook-dir $(CURDIR)/notebooks
+
+## tests ----------------------------------------------------------------
+
+# Tests must not skip in CI: a missing prerequisite is a failure. They run
+# offline (GOPROXY=off) once the modules are downloaded, as a learner would.
+TESTENV := FEARLESS_REQUIRE_ALL=1 GOPROXY=off
+
+test: setup lint test-go test-helpers test-browser test-notebooks
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# Every package under -race, including the kernel's conformance
+# (jupyter_kernel_test) and robustness tests against a real gonb kernel.
+test-go:
+	$(TESTENV) $(GO) test -race ./...
+
+# The helpers again, twenty times, to shake out flaky concurrency.
+test-helpers:
+	$(TESTENV) $(GO) test -race -count=20 ./helpers/...
+
+# Headless Chromium against standalone chart pages and real JupyterLab.
+test-browser: install
+	$(TESTENV) npm test --prefix charts/web
+
+# The README's main job, end to end: install, then run notebooks headlessly.
+test-notebooks: install
+	$(TESTENV) $(FEARLESS) run --out $(OUT) $(NOTEBOOKS)
+	$(TESTENV) $(FEARLESS) run --timeout 20s --out $(OUT) kernel/testdata/robustness
+
+## benchmarks -------------------------------------------------------------
+
+bench:
+	$(GO) test -run '^$$' -bench . ./helpers/... ./charts/
+	$(GO) test -run '^$$' -bench WarmCell -benchtime 20x ./kernel/jupyter/
+
+clean:
+	rm -rf $(BIN) build
