@@ -17,8 +17,9 @@ VENV      ?= $(CURDIR)/.venv
 BIN       := $(CURDIR)/bin
 FEARLESS  := $(BIN)/fearless
 OUT       ?= build/executed
-# The course, once it exists; until then the kernel's own passing notebooks.
-NOTEBOOKS ?= $(if $(wildcard notebooks/*.ipynb),notebooks,kernel/testdata/pass)
+# The course, once it exists; until then the kernel's own passing notebooks
+# and the README's example cell.
+NOTEBOOKS ?= $(if $(wildcard notebooks/*.ipynb),notebooks,kernel/testdata/pass kernel/testdata/readme)
 
 export FEARLESS_VENV := $(VENV)
 

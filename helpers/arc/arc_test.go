@@ -7,6 +7,7 @@ import (
 	"weak"
 
 	"github.com/fearless-go/fearless/helpers/arc"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
@@ -80,10 +81,10 @@ func TestLastDropReleasesTheValue(t *testing.T) {
 // Drop impl does in Rust; the value is released all the same.
 func TestDropFunctionPanicGoesOn(t *testing.T) {
 	a := arc.New(7, arc.OnDrop(func(int) { panic("drop failed") }))
-	if msg := mustPanic(t, a.Drop); msg != "drop failed" {
+	if msg := testutil.MustPanic(t, a.Drop); msg != "drop failed" {
 		t.Fatalf("panic %q", msg)
 	}
-	if msg := mustPanic(t, a.Drop); !strings.Contains(msg, "called twice") {
+	if msg := testutil.MustPanic(t, a.Drop); !strings.Contains(msg, "called twice") {
 		t.Fatalf("Drop after a panicking drop: %q", msg)
 	}
 }
@@ -97,12 +98,12 @@ func TestUseAfterDropIsCaught(t *testing.T) {
 		"Clone":       func() { b.Clone() },
 		"StrongCount": func() { b.StrongCount() },
 	} {
-		msg := mustPanic(t, use)
+		msg := testutil.MustPanic(t, use)
 		if msg != "arc: use after drop (Rust rejects this at compile time: the Arc was moved into drop)" {
 			t.Errorf("%s after Drop: panic %q", name, msg)
 		}
 	}
-	if msg := mustPanic(t, b.Drop); msg != "arc: Drop called twice on the same Arc (Rust rejects this at compile time: the Arc was moved into drop)" {
+	if msg := testutil.MustPanic(t, b.Drop); msg != "arc: Drop called twice on the same Arc (Rust rejects this at compile time: the Arc was moved into drop)" {
 		t.Errorf("second Drop: panic %q", msg)
 	}
 	// The misuse changed nothing for the owner that is left.
@@ -126,7 +127,7 @@ func TestZeroAndNilArcAreRefused(t *testing.T) {
 		"nil Drop":     func() { nilArc.Drop() },
 		"nil Count":    func() { nilArc.StrongCount() },
 	} {
-		if msg := mustPanic(t, use); !strings.Contains(msg, "nil or zero Arc") {
+		if msg := testutil.MustPanic(t, use); !strings.Contains(msg, "nil or zero Arc") {
 			t.Errorf("%s: panic %q", name, msg)
 		}
 	}
@@ -137,18 +138,18 @@ func TestZeroAndNilArcAreRefused(t *testing.T) {
 func TestCopiedArcIsCaught(t *testing.T) {
 	ran := 0
 	a := arc.New(1, arc.OnDrop(func(int) { ran++ }))
-	b := copyOf(a)
+	b := testutil.CopyOf(a)
 	a.Drop() // count 0: the value is freed, although b still looks alive
 	if ran != 1 {
 		t.Fatalf("drop function ran %d times", ran)
 	}
-	if msg := mustPanic(t, func() { b.Get() }); !strings.Contains(msg, "use after the value was freed") {
+	if msg := testutil.MustPanic(t, func() { b.Get() }); !strings.Contains(msg, "use after the value was freed") {
 		t.Errorf("Get on a copy after the free: %q", msg)
 	}
-	if msg := mustPanic(t, func() { b.Clone() }); !strings.Contains(msg, "use after the value was freed") {
+	if msg := testutil.MustPanic(t, func() { b.Clone() }); !strings.Contains(msg, "use after the value was freed") {
 		t.Errorf("Clone on a copy after the free: %q", msg)
 	}
-	if msg := mustPanic(t, b.Drop); !strings.Contains(msg, "copied with *a instead of cloned") {
+	if msg := testutil.MustPanic(t, b.Drop); !strings.Contains(msg, "copied with *a instead of cloned") {
 		t.Errorf("Drop of a copy: %q", msg)
 	}
 	if ran != 1 {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/async"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 )
 
@@ -39,7 +40,7 @@ func TestNestedBlockOnIsRefused(t *testing.T) {
 	inner := async.New(func() int { return 1 })
 	var msg string
 	block(t, func() int {
-		msg = mustPanic(t, func() { async.BlockOn(inner) })
+		msg = testutil.MustPanic(t, func() { async.BlockOn(inner) })
 		return 0
 	})
 	if !strings.Contains(msg, "BlockOn called inside an async task") || !strings.Contains(msg, "Cannot start a runtime from within a runtime") {

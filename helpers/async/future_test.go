@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/async"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 )
 
 func TestFuturesAreLazy(t *testing.T) {
@@ -53,14 +54,14 @@ func TestFutureUsedTwicePanics(t *testing.T) {
 	var msg string
 	block(t, func() int {
 		f.Await()
-		msg = mustPanic(t, func() { f.Await() })
+		msg = testutil.MustPanic(t, func() { f.Await() })
 		return 0
 	})
 	if msg != "async: future awaited twice (Rust rejects this at compile time: .await consumes the future)" {
 		t.Fatalf("second Await: %q", msg)
 	}
 	block(t, func() int {
-		msg = mustPanic(t, func() { async.Spawn(f) })
+		msg = testutil.MustPanic(t, func() { async.Spawn(f) })
 		return 0
 	})
 	if !strings.Contains(msg, "future given to Spawn after Await consumed it") || !strings.Contains(msg, "use of moved value") {
@@ -79,13 +80,13 @@ func TestAwaitPointsOutsideATaskPanic(t *testing.T) {
 		"Join":         func() { async.Join(f) },
 		"Handle.Await": func() { (&async.Handle[int]{}).Await() },
 	} {
-		msg := mustPanic(t, call)
+		msg := testutil.MustPanic(t, call)
 		if !strings.HasPrefix(msg, "async: "+name+" called outside an async task") ||
 			!strings.Contains(msg, "`await` is only allowed inside `async` functions and blocks") {
 			t.Errorf("%s outside a task: %q", name, msg)
 		}
 	}
-	msg := mustPanic(t, func() { async.Spawn(f) })
+	msg := testutil.MustPanic(t, func() { async.Spawn(f) })
 	if !strings.HasPrefix(msg, "async: Spawn called outside an async task") || !strings.Contains(msg, "tokio::spawn") {
 		t.Errorf("Spawn outside a task: %q", msg)
 	}
@@ -100,7 +101,7 @@ func TestAwaitPointsOutsideATaskPanic(t *testing.T) {
 func TestGoroutineInsideTaskIsNotATask(t *testing.T) {
 	msg := block(t, func() string {
 		got := make(chan string)
-		go func() { got <- mustPanic(t, func() { async.Sleep(0) }) }()
+		go func() { got <- testutil.MustPanic(t, func() { async.Sleep(0) }) }()
 		return <-got
 	})
 	if !strings.Contains(msg, "outside an async task") {
@@ -109,7 +110,7 @@ func TestGoroutineInsideTaskIsNotATask(t *testing.T) {
 }
 
 func TestNilInputIsRefusedClearly(t *testing.T) {
-	if msg := mustPanic(t, func() { async.New[int](nil) }); !strings.Contains(msg, "New(nil)") {
+	if msg := testutil.MustPanic(t, func() { async.New[int](nil) }); !strings.Contains(msg, "New(nil)") {
 		t.Errorf("New(nil): %q", msg)
 	}
 	if _, err := async.BlockOn[int](nil); err == nil || !strings.Contains(err.Error(), "BlockOn of a nil *Future") {
@@ -117,9 +118,9 @@ func TestNilInputIsRefusedClearly(t *testing.T) {
 	}
 	var spawnMsg, awaitMsg, zeroMsg string
 	block(t, func() int {
-		spawnMsg = mustPanic(t, func() { async.Spawn[int](nil) })
-		awaitMsg = mustPanic(t, func() { (*async.Handle[int])(nil).Await() })
-		zeroMsg = mustPanic(t, func() { new(async.Handle[int]).Await() })
+		spawnMsg = testutil.MustPanic(t, func() { async.Spawn[int](nil) })
+		awaitMsg = testutil.MustPanic(t, func() { (*async.Handle[int])(nil).Await() })
+		zeroMsg = testutil.MustPanic(t, func() { new(async.Handle[int]).Await() })
 		return 0
 	})
 	if !strings.Contains(spawnMsg, "Spawn of a nil *Future") || !strings.Contains(awaitMsg, "nil or zero Handle") || zeroMsg != awaitMsg {

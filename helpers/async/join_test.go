@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/async"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 )
 
@@ -72,7 +73,7 @@ func TestJoinRefusesUsedFutureAndLosesNothing(t *testing.T) {
 	used := async.New(func() int { return 0 })
 	got := block(t, func() int {
 		used.Await()
-		msg := mustPanic(t, func() { async.Join(fresh, used) })
+		msg := testutil.MustPanic(t, func() { async.Join(fresh, used) })
 		if !strings.Contains(msg, "future given to Join after Await consumed it") {
 			t.Errorf("Join with a used future: %q", msg)
 		}

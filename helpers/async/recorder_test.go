@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/async"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
@@ -29,7 +30,7 @@ func lanes(rec *trace.Recording, roles map[uint64]string) map[int64]string {
 }
 
 func TestRecorderSeesTasksWorkersAndWaits(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	var child *async.Handle[int]
 	_, err := async.BlockOn(async.New(func() int {
 		child = async.Spawn(async.New(func() int {
@@ -100,7 +101,7 @@ func TestRecorderSeesTasksWorkersAndWaits(t *testing.T) {
 // Property: a worker is held by one task at a time, and tasks hold at most
 // Workers(n) workers, numbered 0 to n-1.
 func TestWorkerLanesNeverOverlap(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	const workers = 2
 	block(t, func() int {
 		futs := make([]*async.Future[int], 6)
@@ -154,7 +155,7 @@ func TestWorkerLanesNeverOverlap(t *testing.T) {
 
 // A panicking task records a Panic event before it ends.
 func TestRecorderSeesPanic(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	var id uint64
 	block(t, func() int {
 		h := async.Spawn(async.New(func() int { panic("x") }))
@@ -177,7 +178,7 @@ func TestRecorderSeesPanic(t *testing.T) {
 // A task cancelled in an async Sleep closes its Sleep span and records
 // TaskDone with Value 1.
 func TestRecorderSeesCancellation(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	var id uint64
 	block(t, func() int {
 		h := async.Spawn(async.New(func() int { async.Sleep(time.Hour); return 0 }))

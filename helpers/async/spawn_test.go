@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/async"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 )
 
@@ -74,13 +75,13 @@ func TestHandleMisuse(t *testing.T) {
 	block(t, func() int {
 		h := async.Spawn(async.New(func() int { return 1 }))
 		h.Await()
-		twice = mustPanic(t, func() { h.Await() })
+		twice = testutil.MustPanic(t, func() { h.Await() })
 
 		var self atomic.Pointer[async.Handle[int]]
 		ready := make(chan struct{})
 		hs := async.Spawn(async.New(func() int {
 			<-ready
-			own = mustPanic(t, func() { self.Load().Await() })
+			own = testutil.MustPanic(t, func() { self.Load().Await() })
 			return 0
 		}))
 		self.Store(hs)

@@ -1,6 +1,7 @@
 package async
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -108,7 +109,8 @@ func (t *task) finish(err error) {
 		t.release()
 	}
 	if t.started {
-		deadlock.ThreadExited(t.id) // releases and poisons locks the task died holding
+		var perr *thread.PanicError
+		deadlock.ThreadExited(t.id, errors.As(err, &perr)) // releases locks the task still holds, poisoned if it panicked
 	}
 	if trace.Enabled() {
 		cancelled := int64(0)

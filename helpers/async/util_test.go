@@ -7,24 +7,6 @@ import (
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
-// mustPanic runs f and returns the message it panicked with. It may be
-// called inside a task, so it reports a missing panic with t.Error.
-func mustPanic(t *testing.T, f func()) (msg string) {
-	t.Helper()
-	defer func() {
-		r := recover()
-		if r == nil {
-			t.Error("expected a panic")
-		}
-		msg, _ = r.(string)
-		if err, ok := r.(error); ok {
-			msg = err.Error()
-		}
-	}()
-	f()
-	return ""
-}
-
 // block runs fn as the root task and fails the test if it panicked.
 func block[T any](t *testing.T, fn func() T, opts ...async.Option) T {
 	t.Helper()
@@ -33,15 +15,6 @@ func block[T any](t *testing.T, fn func() T, opts ...async.Option) T {
 		t.Fatalf("BlockOn: %v", err)
 	}
 	return v
-}
-
-// record starts a fresh recording for one test and stops it at the end.
-func record(t *testing.T) {
-	t.Helper()
-	if err := trace.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { trace.Stop() })
 }
 
 // span is one Begin/End pair on a goroutine's lane.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -182,4 +183,16 @@ func TestOffMeansNothingIsTracked(t *testing.T) {
 	if vs := deadlock.Violations(); len(vs) != 0 {
 		t.Fatalf("checks off, yet %d violations", len(vs))
 	}
+}
+
+func TestGuardMovedToAnotherGoroutineIsRefused(t *testing.T) {
+	checks(t)
+	m := named("handoff")
+	g, _ := m.Lock()
+	msg := make(chan string)
+	go func() { msg <- testutil.MustPanic(t, g.Unlock) }()
+	if got := <-msg; !strings.Contains(got, `mutex "handoff" released on goroutine`) || !strings.Contains(got, "not Send") {
+		t.Fatalf("unlock on another goroutine: %q", got)
+	}
+	g.Unlock() // the goroutine that took it may still release it
 }

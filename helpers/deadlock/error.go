@@ -28,7 +28,7 @@ func (e *Error) Error() string {
 	for _, s := range e.Cycle {
 		fmt.Fprintf(&b, "  %s, at %s, waits %s\n", describe(s.Goroutine, s.Name), siteString(s.At), s.Waits)
 	}
-	b.WriteString("  (Rust would hang here too: Mutex prevents data races, not deadlocks. Take locks in one order, and never join a thread that needs a lock you hold.)")
+	b.WriteString("  (Rust would hang here too: its locks prevent data races, not deadlocks. Take locks in one order, never wait for a lock you already hold, and never join a thread that needs a lock you hold.)")
 	return b.String()
 }
 

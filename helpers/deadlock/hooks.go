@@ -1,6 +1,8 @@
 package deadlock
 
 import (
+	"fmt"
+
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
@@ -55,8 +57,9 @@ func AfterWait() {
 // Acquired records that the calling goroutine now holds lock in mode. ordered
 // says whether the acquisition could have blocked (Lock, not TryLock): only
 // those create lock-order edges, as in Linux's lockdep. abandon, if not nil,
-// releases and poisons the lock on behalf of a goroutine that died holding it.
-func Acquired(lock uint64, mode Mode, ordered bool, abandon func(g int64)) {
+// releases the lock on behalf of goroutine g that ended holding it, and
+// poisons it if poison is true (g panicked).
+func Acquired(lock uint64, mode Mode, ordered bool, abandon func(g int64, poison bool)) {
 	g := goid.Get()
 	pcs := callers.Capture()
 	var violations []*OrderViolation
@@ -83,11 +86,24 @@ func Acquired(lock uint64, mode Mode, ordered bool, abandon func(g int64)) {
 
 // Released records that the calling goroutine no longer holds lock. Call it
 // before the lock is really released, so nobody else can take it in between.
+// If another goroutine took the lock, Released panics: a guard that moves to
+// another goroutine is what Rust forbids (guards are not Send), and the
+// checker could no longer tell who holds what.
 func Released(lock uint64) {
 	g := goid.Get()
 	state.Lock()
-	defer state.Unlock()
+	if ls := state.locks[lock]; ls != nil && ls.holders[g] == 0 {
+		var holder int64
+		for h := range ls.holders {
+			holder = h
+		}
+		state.Unlock()
+		panic(fmt.Sprintf("%s: %s released on %s, but it was taken on %s "+
+			"(Rust rejects this at compile time: a lock guard is not Send, so it cannot move to another thread)",
+			trace.KindOf(lock), lockName(lock), describe(g, nameOf(g)), describe(holder, nameOf(holder))))
+	}
 	release(g, lock)
+	state.Unlock()
 }
 
 func release(g int64, lock uint64) {
@@ -122,15 +138,15 @@ func ThreadStarted(thread uint64) {
 }
 
 // ThreadExited records that thread has finished. If its goroutine still
-// holds locks — it panicked, or returned without unlocking — they are
-// released and poisoned, as unwinding does in Rust, and ThreadExited returns
-// how many there were.
-func ThreadExited(thread uint64) (abandoned int) {
+// holds locks, they are released, as Rust drops a thread's guards when it
+// ends; if the thread panicked they are poisoned too, as unwinding does.
+// It returns how many locks were released.
+func ThreadExited(thread uint64, panicked bool) (abandoned int) {
 	g := goid.Get()
 	state.Lock()
 	delete(state.threads, thread)
 	hs := append([]held(nil), state.heldBy[g]...)
-	var fns []func(int64)
+	var fns []func(int64, bool)
 	for i := len(hs) - 1; i >= 0; i-- {
 		if ls := state.locks[hs[i].lock]; ls != nil && ls.abandon != nil {
 			fns = append(fns, ls.abandon)
@@ -139,7 +155,7 @@ func ThreadExited(thread uint64) (abandoned int) {
 	}
 	state.Unlock()
 	for _, f := range fns {
-		f(g)
+		f(g, panicked)
 	}
 	return len(fns)
 }

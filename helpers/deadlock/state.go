@@ -28,7 +28,7 @@ type held struct {
 type lockState struct {
 	holders map[int64]int // goroutine -> times held (read locks may nest)
 	mode    Mode
-	abandon func(g int64) // releases and poisons the lock for a goroutine that died holding it
+	abandon func(g int64, poison bool) // releases the lock for a goroutine that ended holding it
 }
 
 // wait is what a blocked goroutine waits for: a lock, or a thread to finish.

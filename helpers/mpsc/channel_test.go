@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -214,14 +215,14 @@ func TestReceiverMovesBetweenGoroutines(t *testing.T) {
 }
 
 func TestSyncChannelBlocksWhenFull(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	tx, rx := mpsc.SyncChannel[int](2)
 	defer rx.Drop()
 	tx.Send(1)
 	tx.Send(2)
 	sent := make(chan error)
 	go func() { sent <- tx.Send(3) }()
-	awaitEvent(tx.TraceID(), trace.SendWait, trace.Begin) // the third send is blocked
+	testutil.AwaitEvents(tx.TraceID(), trace.SendWait, trace.Begin, 1) // the third send is blocked
 	select {
 	case err := <-sent:
 		t.Fatalf("Send on a full channel returned %v without waiting", err)
@@ -250,7 +251,7 @@ func TestReceiverDropReleasesBlockedSenders(t *testing.T) {
 }
 
 func receiverDropReleasesBlockedSenders(t *testing.T, bound int) {
-	record(t)
+	testutil.Record(t)
 	tx, rx := mpsc.SyncChannel[int](bound)
 	defer tx.Drop()
 	if bound == 1 {
@@ -262,7 +263,7 @@ func receiverDropReleasesBlockedSenders(t *testing.T, bound int) {
 		s := tx.Clone()
 		go func() { defer s.Drop(); errs <- s.Send(i) }()
 	}
-	awaitEvents(tx.TraceID(), trace.SendWait, trace.Begin, blocked)
+	testutil.AwaitEvents(tx.TraceID(), trace.SendWait, trace.Begin, blocked)
 	rx.Drop()
 	seen := map[int]bool{}
 	for range blocked {
@@ -278,7 +279,7 @@ func receiverDropReleasesBlockedSenders(t *testing.T, bound int) {
 }
 
 func TestRendezvousTryRecvTakesFromABlockedSender(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	tx, rx := mpsc.SyncChannel[string](0)
 	defer rx.Drop()
 	if _, err := rx.TryRecv(); !errors.Is(err, mpsc.ErrEmpty) {
@@ -286,7 +287,7 @@ func TestRendezvousTryRecvTakesFromABlockedSender(t *testing.T) {
 	}
 	sent := make(chan error)
 	go func() { sent <- tx.Send("hi"); tx.Drop() }()
-	awaitEvent(tx.TraceID(), trace.SendWait, trace.Begin)
+	testutil.AwaitEvents(tx.TraceID(), trace.SendWait, trace.Begin, 1)
 	if v, err := rx.TryRecv(); err != nil || v != "hi" {
 		t.Fatalf("TryRecv with a sender waiting = %q, %v", v, err)
 	}
@@ -296,7 +297,7 @@ func TestRendezvousTryRecvTakesFromABlockedSender(t *testing.T) {
 }
 
 func TestNegativeBoundPanics(t *testing.T) {
-	msg := mustPanic(t, func() { mpsc.SyncChannel[int](-1) })
+	msg := testutil.MustPanic(t, func() { mpsc.SyncChannel[int](-1) })
 	if !strings.HasPrefix(msg, "mpsc: SyncChannel bound -1 is negative") {
 		t.Fatalf("panic %q", msg)
 	}

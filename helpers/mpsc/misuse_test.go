@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 )
 
@@ -20,7 +21,7 @@ func TestSenderUsedAfterDropPanics(t *testing.T) {
 		"Clone": func() { tx.Clone() },
 		"Drop":  func() { tx.Drop() },
 	} {
-		msg := mustPanic(t, use)
+		msg := testutil.MustPanic(t, use)
 		if !strings.HasPrefix(msg, "mpsc: Sender used after Drop") || !strings.Contains(msg, "Rust rejects this at compile time") {
 			t.Errorf("%s after Drop: panic %q", name, msg)
 		}
@@ -46,7 +47,7 @@ func TestReceiverUsedAfterDropPanics(t *testing.T) {
 		"Iter":        func() { rx.Iter() },
 		"Drop":        func() { rx.Drop() },
 	} {
-		msg := mustPanic(t, use)
+		msg := testutil.MustPanic(t, use)
 		if !strings.HasPrefix(msg, "mpsc: Receiver used after Drop") || !strings.Contains(msg, "Rust rejects this at compile time") {
 			t.Errorf("%s after Drop: panic %q", name, msg)
 		}
@@ -58,7 +59,7 @@ func TestDroppingTheReceiverInsideIterEndsTheLoopWithAPanic(t *testing.T) {
 	defer tx.Drop()
 	tx.Send(1)
 	tx.Send(2)
-	msg := mustPanic(t, func() {
+	msg := testutil.MustPanic(t, func() {
 		for range rx.Iter() {
 			rx.Drop()
 		}
@@ -78,7 +79,7 @@ func TestZeroHandlesPanic(t *testing.T) {
 		"Receiver.Recv": func() { rx.Recv() },
 		"Receiver.Drop": func() { rx.Drop() },
 	} {
-		if msg := mustPanic(t, use); !strings.HasPrefix(msg, "mpsc: zero ") {
+		if msg := testutil.MustPanic(t, use); !strings.HasPrefix(msg, "mpsc: zero ") {
 			t.Errorf("%s: panic %q", name, msg)
 		}
 	}
@@ -118,7 +119,7 @@ func TestTwoReceiversAtOncePanic(t *testing.T) {
 		},
 		"Drop": func() { rx.Drop() },
 	} {
-		if msg := mustPanic(t, use); !strings.Contains(msg, "two goroutines receive") {
+		if msg := testutil.MustPanic(t, use); !strings.Contains(msg, "two goroutines receive") {
 			t.Errorf("%s while another goroutine waits: panic %q", name, msg)
 		}
 	}

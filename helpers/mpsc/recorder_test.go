@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -21,7 +22,7 @@ func eventsOn(rec *trace.Recording, obj uint64, g int64) string {
 }
 
 func TestRecorderSeesMessagesWaitsAndHandles(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	tx, rx := mpsc.Channel[string]()
 	trace.Label(rx, "jobs")
 	other := tx.Clone()
@@ -33,7 +34,7 @@ func TestRecorderSeesMessagesWaitsAndHandles(t *testing.T) {
 		v, _ := rx.Recv() // waits: nothing is queued
 		got <- v
 	}()
-	awaitEvent(tx.TraceID(), trace.RecvWait, trace.Begin)
+	testutil.AwaitEvents(tx.TraceID(), trace.RecvWait, trace.Begin, 1)
 	tx.Send("second")
 	<-got
 	tx.Drop()
@@ -58,7 +59,7 @@ func TestRecorderSeesMessagesWaitsAndHandles(t *testing.T) {
 // A blocked bounded send records Send before it waits, and the receive that
 // frees it names the same message; Iter's receives point at the range loop.
 func TestRecorderSeesBlockedSendsAndIter(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	tx, rx := mpsc.SyncChannel[int](0)
 	done := make(chan int64, 1)
 	go func() {
@@ -66,7 +67,7 @@ func TestRecorderSeesBlockedSendsAndIter(t *testing.T) {
 		tx.Send(1) // blocks until the range loop takes it
 		done <- goroutineOf(t, tx.TraceID(), trace.SendWait)
 	}()
-	awaitEvent(tx.TraceID(), trace.SendWait, trace.Begin)
+	testutil.AwaitEvents(tx.TraceID(), trace.SendWait, trace.Begin, 1)
 	for v := range rx.Iter() {
 		_ = v
 	}

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -45,7 +46,7 @@ func TestRendezvousSendReturnsAfterTheReceive(t *testing.T) {
 // The same, shown directly: while the sender is blocked in Send (its
 // SendWait has begun) Send has not returned; it returns once Recv ran.
 func TestRendezvousSendWaitsForTheReceiver(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	tx, rx := mpsc.SyncChannel[string](0)
 	defer rx.Drop()
 	var returned atomic.Bool
@@ -57,7 +58,7 @@ func TestRendezvousSendWaitsForTheReceiver(t *testing.T) {
 		done <- err
 	}()
 	// Wait until the sender blocks — or, were Send wrong, returns.
-	for !hasEvent(tx.TraceID(), trace.SendWait, trace.Begin) {
+	for testutil.CountEvents(tx.TraceID(), trace.SendWait, trace.Begin) == 0 {
 		if returned.Load() {
 			t.Fatal("Send returned before any receive")
 		}

@@ -107,10 +107,16 @@ func (m *Mutex[T]) noteAcquired(ordered bool) {
 	}
 }
 
-// abandon releases the lock for a goroutine that died holding it, and
-// poisons it: the value may be half-updated.
-func (m *Mutex[T]) abandon(int64) {
-	m.poison()
+// abandon releases the lock for a thread that ended holding it, as Rust
+// drops the guard; if the thread panicked the value may be half-updated, so
+// the lock is poisoned. The checker has already forgotten the hold.
+func (m *Mutex[T]) abandon(_ int64, poison bool) {
+	if poison {
+		m.poison()
+	}
+	if trace.Enabled() {
+		trace.Emit(trace.Unlock, trace.Instant, m.TraceID(), 0, 0)
+	}
 	m.gen++
 	m.mu.Unlock()
 }

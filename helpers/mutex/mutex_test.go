@@ -7,26 +7,10 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
-
-// mustPanic runs f and returns the message it panicked with.
-func mustPanic(t *testing.T, f func()) (msg string) {
-	t.Helper()
-	defer func() {
-		r := recover()
-		if r == nil {
-			t.Fatal("expected a panic")
-		}
-		msg, _ = r.(string)
-		if err, ok := r.(error); ok {
-			msg = err.Error()
-		}
-	}()
-	f()
-	return ""
-}
 
 func TestGuardGivesAccessToValue(t *testing.T) {
 	m := mutex.New([]string{"a"})
@@ -92,21 +76,21 @@ func TestGuardMisuseIsCaught(t *testing.T) {
 		"Ptr":  func() { stale.Ptr() },
 		"copy": func() { g.Get() },
 	} {
-		if msg := mustPanic(t, use); !strings.Contains(msg, "guard used after Unlock") || !strings.Contains(msg, "Rust") {
+		if msg := testutil.MustPanic(t, use); !strings.Contains(msg, "guard used after Unlock") || !strings.Contains(msg, "Rust") {
 			t.Errorf("%s after Unlock: panic %q", name, msg)
 		}
 	}
-	if msg := mustPanic(t, g.Unlock); !strings.Contains(msg, "Unlock called twice") {
+	if msg := testutil.MustPanic(t, g.Unlock); !strings.Contains(msg, "Unlock called twice") {
 		t.Errorf("second Unlock: panic %q", msg)
 	}
 	// A stale guard stays stale after someone else locks again.
 	g2, _ := m.Lock()
 	defer g2.Unlock()
-	if msg := mustPanic(t, func() { stale.Set(3) }); !strings.Contains(msg, "after Unlock") {
+	if msg := testutil.MustPanic(t, func() { stale.Set(3) }); !strings.Contains(msg, "after Unlock") {
 		t.Errorf("stale guard while relocked: panic %q", msg)
 	}
 	var zero mutex.Guard[int]
-	if msg := mustPanic(t, func() { zero.Get() }); !strings.Contains(msg, "zero Guard") {
+	if msg := testutil.MustPanic(t, func() { zero.Get() }); !strings.Contains(msg, "zero Guard") {
 		t.Errorf("zero guard: panic %q", msg)
 	}
 }
@@ -211,7 +195,7 @@ func TestDyingHolderReleasesAndPoisonsWithChecks(t *testing.T) {
 		deadlock.ThreadStarted(thread)
 		g, _ := m.Lock()
 		*g.Ptr() = 7
-		if n := deadlock.ThreadExited(thread); n != 1 {
+		if n := deadlock.ThreadExited(thread, true); n != 1 {
 			t.Errorf("ThreadExited released %d locks, want 1", n)
 		}
 	}()
@@ -243,12 +227,7 @@ func TestRecorderSeesWaitsAndHolds(t *testing.T) {
 	<-waiting
 	// The goroutine is about to block or blocked; either way it cannot get the
 	// lock until Unlock, so its LockWait or Lock comes after ours.
-	for !hasEvent(trace.Snapshot(), trace.LockWait) {
-		if _, err := m.TryLock(); err == nil {
-			t.Fatal("TryLock succeeded while the lock is held")
-		}
-		runtimeGosched()
-	}
+	testutil.AwaitEvents(m.TraceID(), trace.LockWait, trace.Begin, 1)
 	g.Unlock()
 	<-done
 	rec := trace.Stop()
@@ -270,13 +249,4 @@ func TestRecorderSeesWaitsAndHolds(t *testing.T) {
 			t.Fatalf("%s event has site %+v, want a line in mutex_test.go", e.Kind, e.Site)
 		}
 	}
-}
-
-func hasEvent(rec *trace.Recording, k trace.Kind) bool {
-	for _, e := range rec.Events {
-		if e.Kind == k {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/own"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
@@ -40,7 +41,7 @@ func TestMoveInvalidatesTheOldHandle(t *testing.T) {
 		"Move": func() { a.Move() },
 		"Drop": func() { a.Drop() },
 	} {
-		if msg := mustPanic(t, use); msg != want {
+		if msg := testutil.MustPanic(t, use); msg != want {
 			t.Errorf("%s after Move: %q\nwant %q", name, msg, want)
 		}
 	}
@@ -58,10 +59,10 @@ func TestDropEndsTheValue(t *testing.T) {
 	line := lineHere(1)
 	v.Drop()
 	want := fmt.Sprintf("own: use after drop: the value was dropped at own_test.go:%d", line)
-	if msg := mustPanic(t, func() { v.Get() }); !strings.HasPrefix(msg, want) || !strings.Contains(msg, "Rust") {
+	if msg := testutil.MustPanic(t, func() { v.Get() }); !strings.HasPrefix(msg, want) || !strings.Contains(msg, "Rust") {
 		t.Fatalf("Get after Drop: %q", msg)
 	}
-	if msg := mustPanic(t, v.Drop); !strings.HasPrefix(msg, want) {
+	if msg := testutil.MustPanic(t, v.Drop); !strings.HasPrefix(msg, want) {
 		t.Fatalf("second Drop: %q", msg)
 	}
 }
@@ -105,7 +106,7 @@ func TestZeroValueBelongsToItsFirstUser(t *testing.T) {
 
 func TestNilValue(t *testing.T) {
 	var v *own.Value[int]
-	if msg := mustPanic(t, func() { v.Get() }); !strings.Contains(msg, "nil *Value") {
+	if msg := testutil.MustPanic(t, func() { v.Get() }); !strings.Contains(msg, "nil *Value") {
 		t.Fatalf("panic %q", msg)
 	}
 	if v.Owned() {
@@ -121,7 +122,7 @@ func TestMoveIntoAThread(t *testing.T) {
 	h := thread.Spawn(func() string { <-release; return msg.Get() + " from the thread" }, thread.Name("printer"), thread.Move(msg))
 	// The parent lost the value at Spawn, whether or not the thread has started.
 	want := fmt.Sprintf(`own: use after move: the value was moved into thread "printer" at own_test.go:%d (Rust: borrow of moved value)`, line)
-	if got := mustPanic(t, func() { msg.Get() }); got != want {
+	if got := testutil.MustPanic(t, func() { msg.Get() }); got != want {
 		t.Errorf("use after move: %q\nwant %q", got, want)
 	}
 	close(release)
@@ -136,7 +137,7 @@ func TestMoveIntoAThread(t *testing.T) {
 func TestMovingTwiceRefusesTheSecondSpawnAndLosesNothing(t *testing.T) {
 	a, b := own.New(1), own.New(2)
 	h := thread.Go(func() { a.Get() }, thread.Move(a), thread.Name("first"))
-	got := mustPanic(t, func() {
+	got := testutil.MustPanic(t, func() {
 		thread.Go(func() { a.Get(); b.Get() }, thread.Move(b), thread.Move(a))
 	})
 	if !strings.Contains(got, `moved into thread "first"`) {
@@ -148,7 +149,7 @@ func TestMovingTwiceRefusesTheSecondSpawnAndLosesNothing(t *testing.T) {
 	// An unnamed thread is named by its number, as on timelines.
 	c := own.New(3)
 	h2 := thread.Go(func() { c.Get() }, thread.Move(c))
-	if got := mustPanic(t, func() { c.Get() }); !strings.Contains(got, fmt.Sprintf("moved into %s at", trace.DefaultName(h2.TraceID()))) {
+	if got := testutil.MustPanic(t, func() { c.Get() }); !strings.Contains(got, fmt.Sprintf("moved into %s at", trace.DefaultName(h2.TraceID()))) {
 		t.Fatalf("use after a move into an unnamed thread: %q", got)
 	}
 	if _, err := h2.Join(); err != nil {

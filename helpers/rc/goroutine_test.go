@@ -7,6 +7,7 @@ import (
 
 	"github.com/petermattis/goid"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/rc"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -70,7 +71,7 @@ func TestUseAfterCreatorFinishedIsRefused(t *testing.T) {
 	made := make(chan *rc.Rc[int])
 	go func() { made <- rc.New(42) }()
 	r := <-made // the creator has returned (or is about to): it can never use r again
-	msg := mustPanic(t, func() { r.Get() })
+	msg := testutil.MustPanic(t, func() { r.Get() })
 	if !regexp.MustCompile(`^rc: Get called on goroutine \d+, but the Rc was created on goroutine \d+ \(Rust rejects this at compile time: .Rc<T>. cannot be sent between threads safely`).MatchString(msg) {
 		t.Fatalf("panic %q", msg)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"weak"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/rc"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -83,12 +84,12 @@ func TestUseAfterDropIsCaught(t *testing.T) {
 		"Clone":       func() { b.Clone() },
 		"StrongCount": func() { b.StrongCount() },
 	} {
-		msg := mustPanic(t, use)
+		msg := testutil.MustPanic(t, use)
 		if msg != "rc: use after drop (Rust rejects this at compile time: the Rc was moved into drop)" {
 			t.Errorf("%s after Drop: panic %q", name, msg)
 		}
 	}
-	if msg := mustPanic(t, b.Drop); msg != "rc: Drop called twice on the same Rc (Rust rejects this at compile time: the Rc was moved into drop)" {
+	if msg := testutil.MustPanic(t, b.Drop); msg != "rc: Drop called twice on the same Rc (Rust rejects this at compile time: the Rc was moved into drop)" {
 		t.Errorf("second Drop: panic %q", msg)
 	}
 	if n := a.StrongCount(); n != 1 {
@@ -108,7 +109,7 @@ func TestZeroAndNilRcAreRefused(t *testing.T) {
 		"nil Drop":     func() { nilRc.Drop() },
 		"nil Count":    func() { nilRc.StrongCount() },
 	} {
-		if msg := mustPanic(t, use); !strings.Contains(msg, "nil or zero Rc") {
+		if msg := testutil.MustPanic(t, use); !strings.Contains(msg, "nil or zero Rc") {
 			t.Errorf("%s: panic %q", name, msg)
 		}
 	}
@@ -117,12 +118,12 @@ func TestZeroAndNilRcAreRefused(t *testing.T) {
 func TestCopiedRcIsCaught(t *testing.T) {
 	ran := 0
 	a := rc.New(1, rc.OnDrop(func(int) { ran++ }))
-	b := copyOf(a)
+	b := testutil.CopyOf(a)
 	a.Drop()
-	if msg := mustPanic(t, func() { b.Get() }); !strings.Contains(msg, "use after the value was freed") {
+	if msg := testutil.MustPanic(t, func() { b.Get() }); !strings.Contains(msg, "use after the value was freed") {
 		t.Errorf("Get on a copy after the free: %q", msg)
 	}
-	if msg := mustPanic(t, b.Drop); !strings.Contains(msg, "copied with *r instead of cloned") {
+	if msg := testutil.MustPanic(t, b.Drop); !strings.Contains(msg, "copied with *r instead of cloned") {
 		t.Errorf("Drop of a copy: %q", msg)
 	}
 	if ran != 1 {
@@ -134,10 +135,10 @@ func TestCopiedRcIsCaught(t *testing.T) {
 // Drop impl does in Rust; the owner counts as dropped all the same.
 func TestDropFunctionPanicGoesOn(t *testing.T) {
 	r := rc.New(7, rc.OnDrop(func(int) { panic("drop failed") }))
-	if msg := mustPanic(t, r.Drop); msg != "drop failed" {
+	if msg := testutil.MustPanic(t, r.Drop); msg != "drop failed" {
 		t.Fatalf("panic %q", msg)
 	}
-	if msg := mustPanic(t, r.Drop); !strings.Contains(msg, "called twice") {
+	if msg := testutil.MustPanic(t, r.Drop); !strings.Contains(msg, "called twice") {
 		t.Fatalf("Drop after a panicking drop: %q", msg)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/rwlock"
 )
 
@@ -18,25 +19,25 @@ func TestWriteGuardMisuseIsCaught(t *testing.T) {
 		"Ptr":  func() { stale.Ptr() },
 		"copy": func() { w.Get() },
 	} {
-		if msg := mustPanic(t, use); !strings.HasPrefix(msg, "rwlock: write guard used after Unlock") || !strings.Contains(msg, "Rust") {
+		if msg := testutil.MustPanic(t, use); !strings.HasPrefix(msg, "rwlock: write guard used after Unlock") || !strings.Contains(msg, "Rust") {
 			t.Errorf("%s after Unlock: panic %q", name, msg)
 		}
 	}
-	if msg := mustPanic(t, w.Unlock); !strings.HasPrefix(msg, "rwlock: Unlock called twice on a write guard") {
+	if msg := testutil.MustPanic(t, w.Unlock); !strings.HasPrefix(msg, "rwlock: Unlock called twice on a write guard") {
 		t.Errorf("second Unlock: panic %q", msg)
 	}
 	// Still stale while readers, then another writer, hold the lock; and a
 	// stale Unlock never reaches sync.RWMutex (which would be a fatal error).
 	r, _ := l.Read()
-	if msg := mustPanic(t, stale.Unlock); !strings.Contains(msg, "twice") {
+	if msg := testutil.MustPanic(t, stale.Unlock); !strings.Contains(msg, "twice") {
 		t.Errorf("stale Unlock while read-locked: panic %q", msg)
 	}
 	r.Unlock()
 	w2, _ := l.Write()
-	if msg := mustPanic(t, func() { stale.Set(3) }); !strings.Contains(msg, "after Unlock") {
+	if msg := testutil.MustPanic(t, func() { stale.Set(3) }); !strings.Contains(msg, "after Unlock") {
 		t.Errorf("stale guard while relocked: panic %q", msg)
 	}
-	if msg := mustPanic(t, stale.Unlock); !strings.Contains(msg, "twice") {
+	if msg := testutil.MustPanic(t, stale.Unlock); !strings.Contains(msg, "twice") {
 		t.Errorf("stale Unlock while relocked: panic %q", msg)
 	}
 	if w2.Get() != 1 {
@@ -44,7 +45,7 @@ func TestWriteGuardMisuseIsCaught(t *testing.T) {
 	}
 	w2.Unlock()
 	var zero rwlock.WriteGuard[int]
-	if msg := mustPanic(t, func() { zero.Get() }); !strings.Contains(msg, "zero WriteGuard") {
+	if msg := testutil.MustPanic(t, func() { zero.Get() }); !strings.Contains(msg, "zero WriteGuard") {
 		t.Errorf("zero guard: panic %q", msg)
 	}
 }
@@ -53,20 +54,20 @@ func TestReadGuardMisuseIsCaught(t *testing.T) {
 	l := rwlock.New("v")
 	r, _ := l.Read()
 	r.Unlock()
-	if msg := mustPanic(t, func() { r.Get() }); !strings.HasPrefix(msg, "rwlock: read guard used after Unlock") || !strings.Contains(msg, "Rust") {
+	if msg := testutil.MustPanic(t, func() { r.Get() }); !strings.HasPrefix(msg, "rwlock: read guard used after Unlock") || !strings.Contains(msg, "Rust") {
 		t.Errorf("Get after Unlock: panic %q", msg)
 	}
 	// The second Unlock is a panic with our message, not sync's unrecoverable
 	// "fatal error: sync: RUnlock of unlocked RWMutex".
-	if msg := mustPanic(t, r.Unlock); !strings.HasPrefix(msg, "rwlock: Unlock called twice on a read guard") {
+	if msg := testutil.MustPanic(t, r.Unlock); !strings.HasPrefix(msg, "rwlock: Unlock called twice on a read guard") {
 		t.Errorf("second Unlock: panic %q", msg)
 	}
 	// A stale read guard stays stale when new readers come, and after a writer.
 	fresh, _ := l.Read()
-	if msg := mustPanic(t, func() { r.Get() }); !strings.Contains(msg, "after Unlock") {
+	if msg := testutil.MustPanic(t, func() { r.Get() }); !strings.Contains(msg, "after Unlock") {
 		t.Errorf("stale guard beside a new reader: panic %q", msg)
 	}
-	if msg := mustPanic(t, r.Unlock); !strings.Contains(msg, "twice") {
+	if msg := testutil.MustPanic(t, r.Unlock); !strings.Contains(msg, "twice") {
 		t.Errorf("stale Unlock beside a new reader: panic %q", msg)
 	}
 	if fresh.Get() != "v" {
@@ -75,14 +76,14 @@ func TestReadGuardMisuseIsCaught(t *testing.T) {
 	fresh.Unlock()
 	w, _ := l.Write()
 	w.Unlock()
-	if msg := mustPanic(t, func() { r.Get() }); !strings.Contains(msg, "after Unlock") {
+	if msg := testutil.MustPanic(t, func() { r.Get() }); !strings.Contains(msg, "after Unlock") {
 		t.Errorf("stale guard after a writer: panic %q", msg)
 	}
 	var zero rwlock.ReadGuard[string]
-	if msg := mustPanic(t, func() { zero.Get() }); !strings.Contains(msg, "zero ReadGuard") {
+	if msg := testutil.MustPanic(t, func() { zero.Get() }); !strings.Contains(msg, "zero ReadGuard") {
 		t.Errorf("zero guard Get: panic %q", msg)
 	}
-	if msg := mustPanic(t, zero.Unlock); !strings.Contains(msg, "zero ReadGuard") {
+	if msg := testutil.MustPanic(t, zero.Unlock); !strings.Contains(msg, "zero ReadGuard") {
 		t.Errorf("zero guard Unlock: panic %q", msg)
 	}
 }
@@ -100,10 +101,10 @@ func TestDoubleReadUnlockAmongReadersIsCaughtLater(t *testing.T) {
 		t.Fatal("value changed")
 	}
 	r1.Unlock() // not caught: releases the read lock r2 was counting on
-	if msg := mustPanic(t, func() { r2.Get() }); !strings.Contains(msg, "another read guard of this lock was unlocked twice") {
+	if msg := testutil.MustPanic(t, func() { r2.Get() }); !strings.Contains(msg, "another read guard of this lock was unlocked twice") {
 		t.Errorf("r2.Get after r1 was unlocked twice: panic %q", msg)
 	}
-	if msg := mustPanic(t, r2.Unlock); !strings.Contains(msg, "twice") {
+	if msg := testutil.MustPanic(t, r2.Unlock); !strings.Contains(msg, "twice") {
 		t.Errorf("r2.Unlock after r1 was unlocked twice: panic %q", msg)
 	}
 	w, err := l.TryWrite()

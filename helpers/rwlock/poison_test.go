@@ -124,7 +124,7 @@ func dieHolding(take func()) int {
 	go func() {
 		deadlock.ThreadStarted(thread)
 		take()
-		n <- deadlock.ThreadExited(thread)
+		n <- deadlock.ThreadExited(thread, true)
 	}()
 	return <-n
 }

@@ -45,7 +45,7 @@ func (l *RwLock[T]) readAcquired() (ReadGuard[T], error) {
 
 // abandonRead releases a read lock for a goroutine that died holding it. A
 // reader changed nothing, so nothing is poisoned.
-func (l *RwLock[T]) abandonRead(int64) {
+func (l *RwLock[T]) abandonRead(int64, bool) {
 	if l.readers.leaveAny() {
 		l.noteReleased(deadlock.Shared, false)
 		l.mu.RUnlock()

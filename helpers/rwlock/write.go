@@ -52,10 +52,12 @@ func (l *RwLock[T]) unlockWrite() {
 	l.mu.Unlock()
 }
 
-// abandonWrite releases the write lock for a goroutine that died holding it,
-// and poisons it: the value may be half-updated.
-func (l *RwLock[T]) abandonWrite(int64) {
-	l.poison()
+// abandonWrite releases the write lock for a thread that ended holding it,
+// and poisons it if the thread panicked: the value may be half-updated.
+func (l *RwLock[T]) abandonWrite(_ int64, poison bool) {
+	if poison {
+		l.poison()
+	}
 	l.noteReleased(deadlock.Exclusive, false)
 	l.gen++
 	l.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
@@ -16,7 +17,7 @@ import (
 // the checks on, Join panics with a *deadlock.Error naming both goroutines.
 func TestJoinThatWouldDeadlockPanics(t *testing.T) {
 	defer deadlock.Enable(deadlock.Enable(true))
-	record(t)
+	testutil.Record(t)
 	m := mutex.New(0)
 	trace.Label(m, "counter")
 	g, _ := m.Lock()
@@ -27,7 +28,7 @@ func TestJoinThatWouldDeadlockPanics(t *testing.T) {
 	// Once the thread records its wait, the checker knows it waits for us.
 	waitForEvent(trace.LockWait, trace.Begin, m.TraceID())
 
-	v, msg := mustPanic(t, func() { h.Join() })
+	v, msg := testutil.Panics(t, func() { h.Join() })
 	var de *deadlock.Error
 	if err, _ := v.(error); !errors.As(err, &de) {
 		t.Fatalf("Join panicked with %v (%T), want *deadlock.Error", v, v)
@@ -71,6 +72,28 @@ func TestThreadDyingWithALockPoisonsIt(t *testing.T) {
 	g.Unlock()
 }
 
+// A thread that returns still holding a lock releases it without poisoning
+// it, as Rust drops a guard at the end of the closure.
+func TestThreadReturningWithALockReleasesIt(t *testing.T) {
+	defer deadlock.Enable(deadlock.Enable(true))
+	m := mutex.New(0)
+	h := thread.Go(func() {
+		g, _ := m.Lock() // never unlocked
+		*g.Ptr() = 5
+	})
+	if _, err := h.Join(); err != nil {
+		t.Fatal(err)
+	}
+	g, err := m.TryLock()
+	if err != nil || m.IsPoisoned() {
+		t.Fatalf("after the thread returned holding the lock: err = %v, poisoned = %v", err, m.IsPoisoned())
+	}
+	if g.Get() != 5 {
+		t.Fatalf("value = %d", g.Get())
+	}
+	g.Unlock()
+}
+
 // No false alarms: threads taking locks in one order, joined while they
 // run, with the checks on.
 func TestChecksAllowOrdinaryJoins(t *testing.T) {
@@ -103,11 +126,11 @@ func TestChecksAllowOrdinaryJoins(t *testing.T) {
 // The end of a scope is a join too: the same check applies.
 func TestScopeEndThatWouldDeadlockPanics(t *testing.T) {
 	defer deadlock.Enable(deadlock.Enable(true))
-	record(t)
+	testutil.Record(t)
 	m := mutex.New(0)
 	g, _ := m.Lock()
 	var h *thread.JoinHandle[struct{}]
-	v, msg := mustPanic(t, func() {
+	v, msg := testutil.Panics(t, func() {
 		thread.Scope(func(s *thread.Scoped) {
 			h = s.Go(func() {
 				g, _ := m.Lock()
@@ -150,7 +173,7 @@ func TestPanicThroughAGuardPointsAtTheUsersLine(t *testing.T) {
 // it panics with the *deadlock.Error, and Join returns it as a *PanicError.
 func TestThreadThatWouldDeadlockItsJoinerPanics(t *testing.T) {
 	defer deadlock.Enable(deadlock.Enable(true))
-	record(t)
+	testutil.Record(t)
 	m := mutex.New(0)
 	g, _ := m.Lock()
 	defer g.Unlock()

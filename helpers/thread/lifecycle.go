@@ -73,8 +73,10 @@ func (c *core) begin() {
 // into the thread's error, releases what a dying thread still holds, and
 // lets joiners go on.
 func (c *core) finish(returned *bool) {
+	panicked := false
 	if !*returned {
 		if r := recover(); r != nil {
+			panicked = true
 			c.err = Recovered(c.name, r)
 			if trace.Enabled() {
 				trace.EmitFrom(panicSite(), trace.Panic, trace.Instant, c.id, 0, 0)
@@ -84,7 +86,7 @@ func (c *core) finish(returned *bool) {
 		}
 	}
 	if c.checked || hook.Checking() {
-		deadlock.ThreadExited(c.id) // releases and poisons the locks it still holds
+		deadlock.ThreadExited(c.id, panicked) // releases the locks it still holds, poisoned if it panicked
 	}
 	if trace.Enabled() {
 		trace.EmitFrom(c.site, trace.ThreadRun, trace.End, c.id, 0, 0)

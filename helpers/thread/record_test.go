@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -21,7 +22,7 @@ func siteOf(e trace.Event) string {
 // The thread starts, marks, and waits until its parent is recorded as
 // joining it: so the order of every event is fixed.
 func TestRecorderSeesSpawnRunAndJoin(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	started := make(chan struct{})
 	ids := make(chan uint64, 1)
 	work := func() int {
@@ -65,7 +66,7 @@ func TestRecorderSeesSpawnRunAndJoin(t *testing.T) {
 }
 
 func TestRecorderSeesAPanic(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	panicLine := lineHere(1)
 	h := thread.Go(func() { panic("recorded") })
 	h.Join()
@@ -105,7 +106,7 @@ func TestRecorderSeesAPanic(t *testing.T) {
 }
 
 func TestSleepIsRecorded(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	line := lineHere(1)
 	thread.Sleep(time.Millisecond)
 	rec := trace.Stop()

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -66,7 +67,7 @@ func sum(xs []int) (s int) {
 func TestScopePanicsAtItsEndWithAnUnjoinedThreadsPanic(t *testing.T) {
 	release := make(chan struct{})
 	var slow *thread.JoinHandle[struct{}]
-	v, _ := mustPanic(t, func() {
+	v, _ := testutil.Panics(t, func() {
 		thread.Scope(func(s *thread.Scoped) {
 			s.Go(func() { panic("first") }, thread.Name("a"))
 			slow = s.Go(func() { <-release }, thread.Name("slow"))
@@ -96,7 +97,7 @@ func TestScopeDoesNotPanicForAThreadJoinedExplicitly(t *testing.T) {
 func TestScopeLetsItsOwnPanicGoOnAfterJoining(t *testing.T) {
 	release := make(chan struct{})
 	var h *thread.JoinHandle[struct{}]
-	v, _ := mustPanic(t, func() {
+	v, _ := testutil.Panics(t, func() {
 		thread.Scope(func(s *thread.Scoped) {
 			h = s.Go(func() { <-release })
 			s.Go(func() { panic("a thread's panic") }) // f's own panic wins
@@ -116,10 +117,10 @@ func TestSpawnIntoAnEndedScopePanics(t *testing.T) {
 		kept = s
 		h = s.Go(func() {})
 	})
-	if _, msg := mustPanic(t, func() { kept.Go(func() {}) }); !strings.Contains(msg, "scope that has ended") || !strings.Contains(msg, "Rust") {
+	if _, msg := testutil.Panics(t, func() { kept.Go(func() {}) }); !strings.Contains(msg, "scope that has ended") || !strings.Contains(msg, "Rust") {
 		t.Fatalf("panic %q", msg)
 	}
-	if _, msg := mustPanic(t, func() { thread.Spawn(func() int { return 1 }, thread.In(kept)) }); !strings.Contains(msg, "scope that has ended") {
+	if _, msg := testutil.Panics(t, func() { thread.Spawn(func() int { return 1 }, thread.In(kept)) }); !strings.Contains(msg, "scope that has ended") {
 		t.Fatalf("panic %q", msg)
 	}
 	// The scope joined h; a Join after the scope says so.
@@ -129,7 +130,7 @@ func TestSpawnIntoAnEndedScopePanics(t *testing.T) {
 }
 
 func TestScopeRecordsItsJoins(t *testing.T) {
-	record(t)
+	testutil.Record(t)
 	var id uint64
 	line := lineHere(1)
 	thread.Scope(func(s *thread.Scoped) { id = s.Go(func() {}).TraceID() })

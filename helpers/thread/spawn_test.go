@@ -10,6 +10,7 @@ import (
 
 	"github.com/petermattis/goid"
 
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 )
 
@@ -169,11 +170,11 @@ func TestBadInputPanicsClearly(t *testing.T) {
 		"Scope(nil)": func() { thread.Scope(nil) },
 		"s.Go(nil)":  func() { thread.Scope(func(s *thread.Scoped) { s.Go(nil) }) },
 	} {
-		if _, msg := mustPanic(t, f); !strings.Contains(msg, "nil function") {
+		if _, msg := testutil.Panics(t, f); !strings.Contains(msg, "nil function") {
 			t.Errorf("%s: panic %q", name, msg)
 		}
 	}
-	if _, msg := mustPanic(t, func() { thread.Go(func() {}, thread.Move(nil)) }); !strings.Contains(msg, "Move called with nil") {
+	if _, msg := testutil.Panics(t, func() { thread.Go(func() {}, thread.Move(nil)) }); !strings.Contains(msg, "Move called with nil") {
 		t.Errorf("Move(nil): panic %q", msg)
 	}
 	// A nil option is ignored.

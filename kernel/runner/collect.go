@@ -20,7 +20,9 @@ type Job struct {
 // recursively, in lexical order, skipping hidden directories, checkpoints
 // and outDir itself. Each copy goes to outDir under the notebook's path
 // relative to the current directory (so a/x.ipynb and b/x.ipynb do not
-// collide). A notebook named twice runs once.
+// collide), or, for a notebook outside it, under the name of the argument
+// that found it (../course/x.ipynb -> course/x.ipynb). A notebook named twice
+// runs once.
 func Collect(args []string, outDir string) ([]Job, error) {
 	absOut := ""
 	if outDir != "" {
@@ -31,7 +33,7 @@ func Collect(args []string, outDir string) ([]Job, error) {
 	}
 	var jobs []Job
 	seen := map[string]bool{}
-	add := func(path string) error {
+	add := func(path, arg string) error {
 		abs, err := filepath.Abs(path)
 		if err != nil {
 			return err
@@ -42,7 +44,7 @@ func Collect(args []string, outDir string) ([]Job, error) {
 		seen[abs] = true
 		j := Job{Path: path}
 		if outDir != "" {
-			j.Out = filepath.Join(outDir, outName(abs))
+			j.Out = filepath.Join(outDir, outName(abs, arg))
 		}
 		jobs = append(jobs, j)
 		return nil
@@ -53,7 +55,7 @@ func Collect(args []string, outDir string) ([]Job, error) {
 			return nil, fmt.Errorf("runner: %w", err)
 		}
 		if !info.IsDir() {
-			if err := add(arg); err != nil {
+			if err := add(arg, arg); err != nil {
 				return nil, err
 			}
 			continue
@@ -80,7 +82,7 @@ func Collect(args []string, outDir string) ([]Job, error) {
 		}
 		sort.Strings(found)
 		for _, p := range found {
-			if err := add(p); err != nil {
+			if err := add(p, arg); err != nil {
 				return nil, err
 			}
 		}
@@ -89,13 +91,21 @@ func Collect(args []string, outDir string) ([]Job, error) {
 }
 
 // outName is where a notebook's copy goes inside the output directory: its
-// path relative to the working directory, or its absolute path without the
-// leading separator when it lies outside.
-func outName(abs string) string {
+// path relative to the working directory, or, when it lies outside, its path
+// relative to the parent of the argument that named it.
+func outName(abs, arg string) string {
 	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return rel
+		if within(abs, wd) {
+			return relTo(wd, abs)
 		}
 	}
-	return strings.TrimLeft(strings.TrimPrefix(abs, filepath.VolumeName(abs)), `/\`)
+	if absArg, err := filepath.Abs(arg); err == nil && within(abs, filepath.Dir(absArg)) {
+		return relTo(filepath.Dir(absArg), abs)
+	}
+	return filepath.Base(abs)
+}
+
+func relTo(dir, path string) string {
+	rel, _ := filepath.Rel(dir, path)
+	return rel
 }

@@ -47,8 +47,14 @@ func TestCollect(t *testing.T) {
 		t.Fatalf("no --out: %+v %v", jobs, err)
 	}
 	jobs, _ = Collect([]string{outside}, "o")
-	if !strings.HasPrefix(jobs[0].Out, "o"+string(filepath.Separator)) || !strings.HasSuffix(jobs[0].Out, "far.ipynb") {
-		t.Fatalf("outside the working directory: %s", jobs[0].Out)
+	if want := filepath.Join("o", "far.ipynb"); jobs[0].Out != want {
+		t.Fatalf("a file outside the working directory goes to %s, want %s", jobs[0].Out, want)
+	}
+	course := filepath.Join(t.TempDir(), "course")
+	touch(t, filepath.Join(course, "01.ipynb"), filepath.Join(course, "part", "02.ipynb"))
+	jobs, _ = Collect([]string{course}, "o")
+	if len(jobs) != 2 || jobs[0].Out != filepath.Join("o", "course", "01.ipynb") || jobs[1].Out != filepath.Join("o", "course", "part", "02.ipynb") {
+		t.Fatalf("a directory outside the working directory: %+v", jobs)
 	}
 	if _, err := Collect([]string{"missing.ipynb"}, ""); err == nil {
 		t.Fatal("a missing path was accepted")

@@ -23,6 +23,7 @@ func commonDir(paths []string) string {
 	return dir
 }
 
+// within reports whether path lies inside dir.
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))

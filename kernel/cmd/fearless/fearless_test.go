@@ -98,7 +98,7 @@ func TestRunEndToEnd(t *testing.T) {
 	}
 	var copies []string
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, filepath.Join("testdata", "pass", d.Name())) && strings.HasSuffix(p, ".ipynb") {
+		if err == nil && strings.HasSuffix(p, filepath.Join(out, "pass", d.Name())) && strings.HasSuffix(p, ".ipynb") {
 			copies = append(copies, p)
 		}
 		return nil

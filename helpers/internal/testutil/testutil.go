@@ -1,0 +1,80 @@
+// Package testutil holds the few test helpers every helper package needs:
+// catching an expected panic, recording one test, and waiting — without
+// sleeping — until another goroutine has reached a recorded point.
+package testutil
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// Panics runs f and returns the value it panicked with and that value as a
+// message (an error's Error(), else fmt.Sprint). If f returns normally the
+// test fails. It uses t.Error, so it may be called on any goroutine.
+func Panics(t testing.TB, f func()) (value any, msg string) {
+	t.Helper()
+	defer func() {
+		value = recover()
+		if value == nil {
+			t.Error("expected a panic")
+			return
+		}
+		if err, ok := value.(error); ok {
+			msg = err.Error()
+		} else {
+			msg = fmt.Sprint(value)
+		}
+	}()
+	f()
+	return nil, ""
+}
+
+// MustPanic runs f and returns the message it panicked with.
+func MustPanic(t testing.TB, f func()) string {
+	t.Helper()
+	_, msg := Panics(t, f)
+	return msg
+}
+
+// Record starts a fresh recording for one test and stops it at the end.
+func Record(t testing.TB, opts ...trace.Option) {
+	t.Helper()
+	if err := trace.Start(opts...); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { trace.Stop() })
+}
+
+// CountEvents counts the recorded events of kind k and phase ph on object
+// obj (any object if obj is 0).
+func CountEvents(obj uint64, k trace.Kind, ph trace.Phase) int {
+	n := 0
+	for _, e := range trace.Snapshot().Events {
+		if e.Kind == k && e.Phase == ph && (obj == 0 || e.Object == obj) {
+			n++
+		}
+	}
+	return n
+}
+
+// AwaitEvents waits, without sleeping, until the recording holds n events of
+// kind k and phase ph on object obj: the proof that another goroutine has
+// reached that point (for a wait's Begin, that it is about to block).
+func AwaitEvents(obj uint64, k trace.Kind, ph trace.Phase, n int) {
+	for CountEvents(obj, k, ph) < n {
+		runtime.Gosched()
+	}
+}
+
+// CopyOf copies the struct *p, as user code might with b := *a. It goes
+// through reflect because go vet rightly refuses the plain copy of a type
+// that must not be copied — which is what the misuse tests need to do.
+func CopyOf[T any](p *T) *T {
+	c := new(T)
+	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(p).Elem())
+	return c
+}

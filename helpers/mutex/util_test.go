@@ -1,5 +1,0 @@
-package mutex_test
-
-import "runtime"
-
-func runtimeGosched() { runtime.Gosched() }
