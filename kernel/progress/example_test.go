@@ -17,8 +17,8 @@ func ExampleLines() {
 	l.CellFinished("notebooks/01-threads.ipynb", cell)
 	l.NotebookFinished(&runner.NotebookResult{Path: "notebooks/01-threads.ipynb", Cells: []*runner.CellResult{cell}, Duration: 61 * time.Second})
 	// Output:
-	// running 1 notebooks, 1 code cells
-	// [1/1] notebooks/01-threads.ipynb (1 cells)
+	// running 1 notebook, 1 code cell
+	// [1/1] notebooks/01-threads.ipynb (1 cell)
 	//   cell 4 FAILED (timeout) (1m0s): timed out after 1m0s; the cell was interrupted
-	//   FAILED (1 cells) notebooks/01-threads.ipynb: 1 cells in 1m1s
+	//   FAILED (1 cell) notebooks/01-threads.ipynb: 1 cell in 1m1s
 }

@@ -20,13 +20,13 @@ func NewLines(w io.Writer) *Lines { return &Lines{w: w} }
 // RunStarted implements runner.Observer.
 func (l *Lines) RunStarted(notebooks, cells int) {
 	l.notebooks = notebooks
-	fmt.Fprintf(l.w, "running %d notebooks, %d code cells\n", notebooks, cells)
+	fmt.Fprintf(l.w, "running %s, %s\n", plural(notebooks, "notebook"), plural(cells, "code cell"))
 }
 
 // NotebookStarted implements runner.Observer.
 func (l *Lines) NotebookStarted(path string, cells int) {
 	l.i++
-	fmt.Fprintf(l.w, "[%d/%d] %s (%d cells)\n", l.i, l.notebooks, path, cells)
+	fmt.Fprintf(l.w, "[%d/%d] %s (%s)\n", l.i, l.notebooks, path, plural(cells, "cell"))
 }
 
 // CellStarted implements runner.Observer.
@@ -76,13 +76,13 @@ func notebookLine(nb *runner.NotebookResult) string {
 	}
 	verdict := "ok"
 	if failed > 0 {
-		verdict = fmt.Sprintf("FAILED (%d cells)", failed)
+		verdict = fmt.Sprintf("FAILED (%s)", plural(failed, "cell"))
 	}
 	out := ""
 	if nb.Output != "" {
 		out = " -> " + nb.Output
 	}
-	return fmt.Sprintf("%s %s: %d cells in %s%s", verdict, nb.Path, len(nb.Cells), nb.Duration.Round(100*time.Millisecond), out)
+	return fmt.Sprintf("%s %s: %s in %s%s", verdict, nb.Path, plural(len(nb.Cells), "cell"), nb.Duration.Round(100*time.Millisecond), out)
 }
 
 func clip(s string, n int) string {
@@ -96,4 +96,12 @@ func clip(s string, n int) string {
 		return string(r)
 	}
 	return string(r[:n]) + "…"
+}
+
+// plural writes "1 cell", "2 cells".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

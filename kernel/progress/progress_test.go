@@ -34,7 +34,7 @@ func TestLines(t *testing.T) {
 [1/2] nb/a.ipynb (2 cells)
   cell 2 ok (300ms)
   cell 3 FAILED (error) (200ms): panic: boom
-  FAILED (1 cells) nb/a.ipynb: 2 cells in 1s
+  FAILED (1 cell) nb/a.ipynb: 2 cells in 1s
 [2/2] nb/b.ipynb (0 cells)
   FAILED nb/b.ipynb: nb/b.ipynb:1:1: invalid JSON
 `
@@ -71,7 +71,7 @@ func TestBar(t *testing.T) {
 	for _, want := range []string{
 		"\r\x1b[2K[", "2/2 cells", "2/2 notebooks",
 		"✗ nb/a.ipynb cell 3: FAILED (error): panic: boom\n",
-		"✗ FAILED (1 cells) nb/a.ipynb: 2 cells in 1s\n",
+		"✗ FAILED (1 cell) nb/a.ipynb: 2 cells in 1s\n",
 		"✗ FAILED nb/b.ipynb: nb/b.ipynb:1:1: invalid JSON\n",
 	} {
 		if !strings.Contains(s, want) {
