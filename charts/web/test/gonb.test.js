@@ -1,7 +1,8 @@
-// The whole path for real: a notebook whose cells call charts.Show runs on
-// the real GoNB kernel (the project's "fearless" kernelspec, installed into
-// a temporary prefix by the project's own installer), and the executed
-// notebook, opened trusted in JupyterLab, draws both charts offline.
+// The whole path for real, on the real GoNB kernel (the project's "fearless"
+// kernelspec, installed into a temporary prefix by the project's own
+// installer): a notebook whose cells call charts.Show, run headlessly and
+// opened trusted in JupyterLab, draws both charts offline; and the same
+// cells run from JupyterLab itself draw their charts on the first run.
 'use strict';
 
 const { test } = require('node:test');
@@ -36,13 +37,20 @@ function findFile(dir, name) {
   return null;
 }
 
+// install puts the fearless kernelspec under dir/prefix and returns that
+// prefix's Jupyter data directory.
+function install(dir) {
+  const prefix = path.join(dir, 'prefix');
+  execFileSync('go', ['run', './kernel/cmd/fearless', 'install', '--prefix', prefix], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  return prefix;
+}
+
 test('charts.Show on the real GoNB kernel draws in JupyterLab', { timeout: 900_000 }, async (t) => {
   if (!guard(t, ['chromium', 'playwright', 'echarts', 'go', 'jupyter'])) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fearless-gonb-'));
   let lab, b;
   try {
-    const prefix = path.join(dir, 'prefix');
-    execFileSync('go', ['run', './kernel/cmd/fearless', 'install', '--prefix', prefix], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const prefix = install(dir);
     const fearless = path.join(prefix, 'share', 'jupyter', 'kernels', 'fearless', 'bin', 'fearless');
     const src = path.join(dir, 'src', 'charts.ipynb');
     fs.mkdirSync(path.dirname(src));
@@ -74,6 +82,37 @@ test('charts.Show on the real GoNB kernel draws in JupyterLab', { timeout: 900_0
     assert.strictEqual(await drawn.count(), 2, 'both charts drawn');
     for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
     await page.screenshot({ path: path.join(dir, 'gonb.png'), fullPage: true });
+    assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
+    assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+  } finally {
+    if (b) await b.close();
+    if (lab) await lab.stop();
+    if (!process.env.FEARLESS_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('first run in JupyterLab: cells run from the browser draw their charts', { timeout: 900_000 }, async (t) => {
+  if (!guard(t, ['chromium', 'playwright', 'echarts', 'go', 'jupyter'])) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fearless-first-run-'));
+  let lab, b;
+  try {
+    const prefix = install(dir);
+    const labDir = path.join(dir, 'lab');
+    fs.mkdirSync(labDir);
+    notebook(path.join(labDir, 'first.ipynb')); // never run: no outputs
+    lab = await startLab(labDir, { JUPYTER_PATH: path.join(prefix, 'share', 'jupyter') });
+    b = await browser();
+    const page = await b.context.newPage();
+    await page.goto(`${lab.base}lab/workspaces/first/tree/first.ipynb?reset&token=${lab.token}`);
+    // The notebook names the fearless kernel, so JupyterLab starts it.
+    await page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor({ timeout: 120_000 });
+    await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+    const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
+    await drawn.nth(1).waitFor({ timeout: 180_000 });
+    assert.strictEqual(await drawn.count(), 2, 'both charts drawn on the first run');
+    for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
+    await page.screenshot({ path: path.join(dir, 'first-run.png'), fullPage: true });
     assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
     assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
   } finally {

@@ -130,8 +130,9 @@ function jupyter(dir, args) {
 }
 
 // startLab starts JupyterLab on 127.0.0.1 with a token, serving dir, and
-// waits until it answers.
-async function startLab(dir) {
+// waits until it answers. extraEnv adds to its environment (JUPYTER_PATH to
+// find a kernelspec installed elsewhere, say).
+async function startLab(dir, extraEnv = {}) {
   const port = await freePort();
   const token = 'fearless-' + Math.random().toString(36).slice(2);
   const logFile = path.join(dir, 'lab.log');
@@ -141,7 +142,7 @@ async function startLab(dir) {
     `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${dir}`,
     '--LabApp.news_url=None', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
     ...(process.getuid && process.getuid() === 0 ? ['--allow-root'] : []),
-  ], { cwd: dir, env: jupyterEnv(dir), stdio: ['ignore', out, out] });
+  ], { cwd: dir, env: { ...jupyterEnv(dir), ...extraEnv }, stdio: ['ignore', out, out] });
   const base = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 90_000;
   for (;;) {
