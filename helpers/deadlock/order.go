@@ -14,8 +14,8 @@ import (
 // OrderViolation reports two locks taken in both orders: the pattern that
 // deadlocks when two goroutines do it at the same time.
 type OrderViolation struct {
-	// Locks are the names of the locks in the order of the new acquisition:
-	// Locks[0] was held when Locks[len-1]... was taken, closing the cycle.
+	// Locks names the two locks of the acquisition that closed the cycle:
+	// Locks[1] was taken while Locks[0] was held.
 	Locks []string
 	// Earlier describes the order seen first, Now the one that closes the cycle.
 	Earlier, Now []OrderStep
@@ -28,6 +28,7 @@ type OrderStep struct {
 	HeldAt, TakeAt trace.Site
 }
 
+// String describes the step in one line, with both call sites.
 func (s OrderStep) String() string {
 	return fmt.Sprintf("%s took %s at %s while holding %s (taken at %s)",
 		s.Goroutine, s.Taken, siteString(s.TakeAt), s.Held, siteString(s.HeldAt))
