@@ -104,12 +104,23 @@ test('first run in JupyterLab: cells run from the browser draw their charts', { 
     b = await browser();
     const page = await b.context.newPage();
     await page.goto(`${lab.base}lab/workspaces/first/tree/first.ipynb?reset&token=${lab.token}`);
-    // The notebook names the fearless kernel, so JupyterLab starts it.
-    await page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor({ timeout: 120_000 });
-    await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
-    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+    try {
+      // The notebook names the fearless kernel, so JupyterLab starts it; wait
+      // until the status bar names it (before that, "No Kernel | Initializing",
+      // Run All does nothing). Its state may read "Unknown" rather than "Idle"
+      // until the first execution: gonb does not always publish a status for
+      // the server's first kernel_info request.
+      await page.getByText(/^Go \(Fearless\) \| /).waitFor({ timeout: 120_000 });
+      await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+      await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+      const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
+      await drawn.nth(1).waitFor({ timeout: 180_000 });
+    } catch (err) {
+      await page.screenshot({ path: path.join(dir, 'failed.png'), fullPage: true });
+      const log = fs.readFileSync(lab.logFile, 'utf8').split('\n').slice(-30).join('\n');
+      throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\nlast lines of lab.log:\n${log}`);
+    }
     const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
-    await drawn.nth(1).waitFor({ timeout: 180_000 });
     assert.strictEqual(await drawn.count(), 2, 'both charts drawn on the first run');
     for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
     await page.screenshot({ path: path.join(dir, 'first-run.png'), fullPage: true });
