@@ -139,24 +139,8 @@ func mergePoints(pts []Point, px time.Duration) []Point {
 		lane   int
 		bucket time.Duration
 	}
-	at := map[key]int{}
-	var out []Point
-	for _, p := range pts {
-		k := key{p.Lane, p.Time / px}
-		if i, ok := at[k]; ok {
-			out[i].Merged += max(p.Merged, 1)
-			continue
-		}
-		at[k] = len(out)
-		p.Merged = max(p.Merged, 1)
-		out = append(out, p)
-	}
-	for i := range out {
-		if out[i].Merged == 1 {
-			out[i].Merged = 0
-		}
-	}
-	return out
+	return mergeBy(pts, func(p Point) key { return key{p.Lane, p.Time / px} },
+		func(p *Point) *int { return &p.Merged })
 }
 
 func mergeArrows(arrows []Arrow, px time.Duration) []Arrow {
@@ -164,21 +148,29 @@ func mergeArrows(arrows []Arrow, px time.Duration) []Arrow {
 		from, to   int
 		fromB, toB time.Duration
 	}
-	at := map[key]int{}
-	var out []Arrow
-	for _, a := range arrows {
-		k := key{a.FromLane, a.ToLane, a.From / px, a.To / px}
-		if i, ok := at[k]; ok {
-			out[i].Merged += max(a.Merged, 1)
+	return mergeBy(arrows, func(a Arrow) key { return key{a.FromLane, a.ToLane, a.From / px, a.To / px} },
+		func(a *Arrow) *int { return &a.Merged })
+}
+
+// mergeBy keeps the first item of each key and counts in its Merged field
+// (reached through merged) how many items it stands for; an item standing
+// for itself alone keeps Merged 0.
+func mergeBy[T any, K comparable](items []T, key func(T) K, merged func(*T) *int) []T {
+	at := map[K]int{}
+	var out []T
+	for _, it := range items {
+		n := max(*merged(&it), 1)
+		if i, ok := at[key(it)]; ok {
+			*merged(&out[i]) += n
 			continue
 		}
-		at[k] = len(out)
-		a.Merged = max(a.Merged, 1)
-		out = append(out, a)
+		at[key(it)] = len(out)
+		*merged(&it) = n
+		out = append(out, it)
 	}
 	for i := range out {
-		if out[i].Merged == 1 {
-			out[i].Merged = 0
+		if m := merged(&out[i]); *m == 1 {
+			*m = 0
 		}
 	}
 	return out

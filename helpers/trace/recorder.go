@@ -133,7 +133,9 @@ func Snapshot() *Recording {
 }
 
 // Reset discards what has been recorded so far and starts a fresh recording
-// with the same options, if one is running.
+// with the same options, if one is running. A recording started WithRuntime
+// is left as it is: its runtime trace cannot be cut short and restarted
+// without losing the clock marks that line the two up; Stop and Start it.
 func Reset() {
 	control.Lock()
 	defer control.Unlock()

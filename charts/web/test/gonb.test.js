@@ -45,6 +45,26 @@ function install(dir) {
   return prefix;
 }
 
+// expectCharts waits for the page's two charts to be drawn and checks them:
+// real pixels, no console or page errors, no request beyond localhost. On a
+// timeout it saves a screenshot and shows the end of JupyterLab's log.
+async function expectCharts(page, b, lab, dir, name, ready = async () => {}) {
+  const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
+  try {
+    await ready();
+    await drawn.nth(1).waitFor({ timeout: 180_000 });
+  } catch (err) {
+    await page.screenshot({ path: path.join(dir, 'failed.png'), fullPage: true });
+    const log = fs.readFileSync(lab.logFile, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\nlast lines of lab.log:\n${log}`);
+  }
+  assert.strictEqual(await drawn.count(), 2, 'both charts drawn');
+  for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
+  await page.screenshot({ path: path.join(dir, name), fullPage: true });
+  assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
+  assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+}
+
 test('charts.Show on the real GoNB kernel draws in JupyterLab', { timeout: 900_000 }, async (t) => {
   if (!guard(t, ['chromium', 'playwright', 'echarts', 'go', 'jupyter'])) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fearless-gonb-'));
@@ -77,13 +97,7 @@ test('charts.Show on the real GoNB kernel draws in JupyterLab', { timeout: 900_0
     b = await browser();
     const page = await b.context.newPage();
     await page.goto(`${lab.base}lab/workspaces/gonb/tree/executed.ipynb?reset&token=${lab.token}`);
-    const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
-    await drawn.nth(1).waitFor({ timeout: 60_000 });
-    assert.strictEqual(await drawn.count(), 2, 'both charts drawn');
-    for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
-    await page.screenshot({ path: path.join(dir, 'gonb.png'), fullPage: true });
-    assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
-    assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+    await expectCharts(page, b, lab, dir, 'gonb.png');
   } finally {
     if (b) await b.close();
     if (lab) await lab.stop();
@@ -104,7 +118,7 @@ test('first run in JupyterLab: cells run from the browser draw their charts', { 
     b = await browser();
     const page = await b.context.newPage();
     await page.goto(`${lab.base}lab/workspaces/first/tree/first.ipynb?reset&token=${lab.token}`);
-    try {
+    await expectCharts(page, b, lab, dir, 'first-run.png', async () => {
       // The notebook names the fearless kernel, so JupyterLab starts it; wait
       // until the status bar names it (before that, "No Kernel | Initializing",
       // Run All does nothing). Its state may read "Unknown" rather than "Idle"
@@ -113,19 +127,7 @@ test('first run in JupyterLab: cells run from the browser draw their charts', { 
       await page.getByText(/^Go \(Fearless\) \| /).waitFor({ timeout: 120_000 });
       await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
       await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
-      const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
-      await drawn.nth(1).waitFor({ timeout: 180_000 });
-    } catch (err) {
-      await page.screenshot({ path: path.join(dir, 'failed.png'), fullPage: true });
-      const log = fs.readFileSync(lab.logFile, 'utf8').split('\n').slice(-30).join('\n');
-      throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\nlast lines of lab.log:\n${log}`);
-    }
-    const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
-    assert.strictEqual(await drawn.count(), 2, 'both charts drawn on the first run');
-    for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
-    await page.screenshot({ path: path.join(dir, 'first-run.png'), fullPage: true });
-    assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
-    assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+    });
   } finally {
     if (b) await b.close();
     if (lab) await lab.stop();
