@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -17,6 +18,12 @@ const RootEnv = "FEARLESS_ROOT"
 // RawErrorEnv, when set to 1 in the kernel's environment, makes gonb report
 // compile and run errors as plain text instead of HTML (for headless runs).
 const RawErrorEnv = "FEARLESS_RAW_ERROR"
+
+// VerbosityEnv, when set to a number in the kernel's environment, raises
+// gonb's log verbosity to it (gonb's -v flag). gonb logs to the Jupyter
+// server's terminal: at 2 it says what it does with every message and cell,
+// which is where to look when a cell seems stuck.
+const VerbosityEnv = "FEARLESS_KERNEL_VERBOSITY"
 
 // Config is what the launcher needs to start gonb.
 type Config struct {
@@ -79,7 +86,7 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 	if c.GoRoot != "" {
 		pathDirs = append(pathDirs, filepath.Join(c.GoRoot, "bin"))
 	}
-	raw := false
+	raw, verbosity := false, 0
 	for _, kv := range environ {
 		k, v, _ := strings.Cut(kv, "=")
 		switch k {
@@ -91,6 +98,11 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 		case RawErrorEnv:
 			raw = v == "1"
 			env = append(env, kv)
+		case VerbosityEnv:
+			if n, err := strconv.Atoi(v); err == nil && n > 0 {
+				verbosity = n
+			}
+			env = append(env, kv)
 		case "GOFLAGS":
 			if flags := workspaceFlags(v); flags != "" {
 				env = append(env, "GOFLAGS="+flags)
@@ -101,6 +113,9 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 	}
 	if raw {
 		argv = append(argv, "--raw_error")
+	}
+	if verbosity > 0 {
+		argv = append(argv, "-v="+strconv.Itoa(verbosity))
 	}
 	argv = append(argv, c.GonbArgs...)
 	env = append(env, "PATH="+strings.Join(pathDirs, string(os.PathListSeparator)), RootEnv+"="+c.Root)

@@ -60,6 +60,22 @@ func TestCommand(t *testing.T) {
 	}
 }
 
+func TestCommandVerbosity(t *testing.T) {
+	c := Config{ConnectionFile: "/run/k.json", Root: "/src", BinDir: "/k/bin"}
+	for value, want := range map[string]string{"2": "-v=2", "0": "", "loud": "", "": ""} {
+		_, argv, _ := c.Command([]string{VerbosityEnv + "=" + value})
+		got := ""
+		for _, a := range argv {
+			if strings.HasPrefix(a, "-v") {
+				got = a
+			}
+		}
+		if got != want {
+			t.Errorf("%s=%q: gonb flag %q, want %q (argv %q)", VerbosityEnv, value, got, want, argv)
+		}
+	}
+}
+
 func TestWorkspaceFlags(t *testing.T) {
 	for in, want := range map[string]string{
 		"-mod=mod":                "",

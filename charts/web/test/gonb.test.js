@@ -45,24 +45,63 @@ function install(dir) {
   return prefix;
 }
 
+// describe says what the page and the kernel were doing, for a failure
+// message: the kernel status JupyterLab shows, each cell's prompt and
+// output, the server's view of its kernels, the Go processes running, and
+// the end of gonb's log (lab.log holds the kernel's stderr).
+async function describe(page, lab) {
+  const lines = [];
+  const status = await page.getByText(/\(Fearless\) \| /).first().innerText({ timeout: 2_000 }).catch(() => 'not shown');
+  lines.push(`kernel status in the status bar: ${status}`);
+  const cells = page.locator('.jp-Notebook .jp-CodeCell');
+  const n = await cells.count().catch(() => 0);
+  for (let i = 0; i < n; i++) {
+    const prompt = await cells.nth(i).locator('.jp-InputPrompt').innerText({ timeout: 2_000 }).catch(() => '?');
+    const out = await cells.nth(i).locator('.jp-OutputArea').innerText({ timeout: 2_000 }).catch(() => '');
+    lines.push(`cell ${i + 1} ${prompt.trim()} ${out.trim().slice(0, 200).replace(/\n/g, ' | ') || '(no output)'}`);
+  }
+  try {
+    lines.push(`server's kernels: ${await (await fetch(lab.url('api/kernels'))).text()}`);
+  } catch (err) { lines.push(`server's kernels: ${err.message}`); }
+  try {
+    const ps = execFileSync('ps', ['-eo', 'pid,ppid,etimes,pcpu,args'], { encoding: 'utf8' }).split('\n');
+    lines.push('Go processes:', ...ps.filter((l) => /gonb|gopls|goimports|\bgo (build|list|get|mod)\b|\/compile |\/link /.test(l)).map((l) => '  ' + l.trim().slice(0, 200)));
+  } catch (err) { lines.push(`ps: ${err.message}`); }
+  const log = fs.readFileSync(lab.logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  lines.push('end of gonb\'s log:', ...log.filter((l) => /^[IWEF]\d{4} /.test(l) && !/gopls diagnostics/.test(l)).slice(-60).map((l) => l.slice(0, 300)));
+  lines.push('end of the server\'s log:', ...log.filter((l) => /^\[[IWEC] /.test(l)).slice(-15));
+  return lines.join('\n');
+}
+
 // expectCharts waits for the page's two charts to be drawn and checks them:
 // real pixels, no console or page errors, no request beyond localhost. On a
-// timeout it saves a screenshot and shows the end of JupyterLab's log.
+// timeout it saves a screenshot and says what the page and kernel were doing.
 async function expectCharts(page, b, lab, dir, name, ready = async () => {}) {
   const drawn = page.locator('.jp-OutputArea-output .fearless-chart[data-fearless-drawn="1"]');
   try {
     await ready();
     await drawn.nth(1).waitFor({ timeout: 180_000 });
   } catch (err) {
-    await page.screenshot({ path: path.join(dir, 'failed.png'), fullPage: true });
-    const log = fs.readFileSync(lab.logFile, 'utf8').split('\n').slice(-30).join('\n');
-    throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\nlast lines of lab.log:\n${log}`);
+    await page.screenshot({ path: path.join(dir, 'failed.png'), fullPage: true }).catch(() => {});
+    throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\n${await describe(page, lab)}`);
   }
   assert.strictEqual(await drawn.count(), 2, 'both charts drawn');
   for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
   await page.screenshot({ path: path.join(dir, name), fullPage: true });
   assert.deepStrictEqual(b.log.errors, [], 'no console or page errors');
   assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+}
+
+// anyCellQueued waits up to ms for a cell prompt to leave "[ ]:" (queued
+// "[*]:" or run "[1]:").
+async function anyCellQueued(page, ms) {
+  const prompts = page.locator('.jp-Notebook .jp-CodeCell .jp-InputPrompt');
+  for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+    const texts = await prompts.allInnerTexts();
+    if (texts.some((p) => p.trim() !== '[ ]:')) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
 }
 
 test('charts.Show on the real GoNB kernel draws in JupyterLab', { timeout: 900_000 }, async (t) => {
@@ -114,19 +153,31 @@ test('first run in JupyterLab: cells run from the browser draw their charts', { 
     const labDir = path.join(dir, 'lab');
     fs.mkdirSync(labDir);
     notebook(path.join(labDir, 'first.ipynb')); // never run: no outputs
-    lab = await startLab(labDir, { JUPYTER_PATH: path.join(prefix, 'share', 'jupyter') });
+    // gonb logs each message and cell it handles (FEARLESS_KERNEL_VERBOSITY),
+    // so a failure can say where the kernel was.
+    lab = await startLab(labDir, { JUPYTER_PATH: path.join(prefix, 'share', 'jupyter'), FEARLESS_KERNEL_VERBOSITY: '2' });
     b = await browser();
     const page = await b.context.newPage();
     await page.goto(`${lab.base}lab/workspaces/first/tree/first.ipynb?reset&token=${lab.token}`);
     await expectCharts(page, b, lab, dir, 'first-run.png', async () => {
-      // The notebook names the fearless kernel, so JupyterLab starts it; wait
-      // until the status bar names it (before that, "No Kernel | Initializing",
-      // Run All does nothing). Its state may read "Unknown" rather than "Idle"
-      // until the first execution: gonb does not always publish a status for
-      // the server's first kernel_info request.
-      await page.getByText(/^Go \(Fearless\) \| /).waitFor({ timeout: 120_000 });
-      await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
-      await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+      // The notebook names the fearless kernel, so JupyterLab starts it. The
+      // status bar names the kernel already while it starts ("Go (Fearless)
+      // | Initializing", then "Connecting"); wait until it is connected. The
+      // state may read "Unknown" rather than "Idle" until the first
+      // execution: gonb does not always publish a status for the server's
+      // first kernel_info request.
+      await page.getByText(/^Go \(Fearless\) \| (Idle|Busy|Unknown)$/).waitFor({ timeout: 120_000 });
+      // A menu click can land while JupyterLab is still laying the page out
+      // and do nothing; that is the browser's affair, so click once more.
+      // Cells queued but never run are the kernel's affair: expectCharts
+      // fails then, saying what gonb was doing.
+      for (let attempt = 1; ; attempt++) {
+        await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+        await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+        if (await anyCellQueued(page, 20_000)) return;
+        if (attempt === 2) throw new Error('Run All Cells queued no cell, twice');
+        t.diagnostic(`Run All Cells queued no cell; clicking it again.\n${await describe(page, lab)}`);
+      }
     });
   } finally {
     if (b) await b.close();
