@@ -47,8 +47,9 @@ function install(dir) {
 
 // describe says what the page and the kernel were doing, for a failure
 // message: the kernel status JupyterLab shows, each cell's prompt and
-// output, the server's view of its kernels, the Go processes running, and
-// the end of gonb's log (lab.log holds the kernel's stderr).
+// output, the server's view of its kernels, the Go processes running, the
+// end of gonb's log (lab.log holds the kernel's stderr) and where each of
+// gonb's goroutines stood.
 async function describe(page, lab) {
   const lines = [];
   const status = await page.getByText(/\(Fearless\) \| /).first().innerText({ timeout: 2_000 }).catch(() => 'not shown');
@@ -63,14 +64,52 @@ async function describe(page, lab) {
   try {
     lines.push(`server's kernels: ${await (await fetch(lab.url('api/kernels'))).text()}`);
   } catch (err) { lines.push(`server's kernels: ${err.message}`); }
+  let ps = [];
   try {
-    const ps = execFileSync('ps', ['-eo', 'pid,ppid,etimes,pcpu,args'], { encoding: 'utf8' }).split('\n');
-    lines.push('Go processes:', ...ps.filter((l) => /gonb|gopls|goimports|\bgo (build|list|get|mod)\b|\/compile |\/link /.test(l)).map((l) => '  ' + l.trim().slice(0, 200)));
+    ps = execFileSync('ps', ['-eo', 'pid,ppid,etimes,pcpu,args'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
+    lines.push('Go processes:', ...ps.filter((l) => /gonb|gopls|goimports|\bgo (build|list|get|mod)\b|\/compile |\/link /.test(l)).map((l) => '  ' + l.slice(0, 200)));
   } catch (err) { lines.push(`ps: ${err.message}`); }
-  const log = fs.readFileSync(lab.logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const clean = () => fs.readFileSync(lab.logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const log = clean();
   lines.push('end of gonb\'s log:', ...log.filter((l) => /^[IWEF]\d{4} /.test(l) && !/gopls diagnostics/.test(l)).slice(-60).map((l) => l.slice(0, 300)));
   lines.push('end of the server\'s log:', ...log.filter((l) => /^\[[IWEC] /.test(l)).slice(-15));
+  // SIGQUIT makes a Go program print every goroutine's stack and exit: the
+  // kernel is lost, but the test has failed already.
+  const runtime = path.join(lab.dir, 'runtime');
+  for (const l of ps.filter((x) => / --kernel /.test(x) && x.includes(runtime))) {
+    const pid = Number(l.split(/\s+/)[0]);
+    try { process.kill(pid, 'SIGQUIT'); } catch { continue; }
+    await new Promise((r) => setTimeout(r, 1_500));
+    lines.push(`gonb (pid ${pid}) goroutines:`, ...goroutines(clean()));
+  }
   return lines.join('\n');
+}
+
+// goroutines sums up a Go program's SIGQUIT dump: one line per kind of
+// goroutine that runs gonb's or zmq4's code, its state and its innermost
+// functions outside the runtime, with how many goroutines stood there.
+function goroutines(log) {
+  const start = log.findIndex((l) => l.startsWith('SIGQUIT'));
+  if (start < 0) return ['  (no goroutine dump in the log)'];
+  const counts = new Map();
+  let block = [];
+  const flush = () => {
+    const state = /\[([^\]]*)\]/.exec(block[0] || '');
+    const funcs = block.slice(1).filter((l) => !l.startsWith('\t') && !l.startsWith('created by'))
+      .map((l) => l.replace(/\([^()]*\)( \+0x[0-9a-f]+)?$/, '').replace(/^github\.com\/[^/]+\//, ''))
+      .filter((f) => !/^(runtime|internal|sync|net|os|syscall|io|bufio)[./]/.test(f));
+    if (state && funcs.some((f) => /gonb|zmq4/.test(f))) {
+      const key = `[${state[1].replace(/, \d+ minutes/, '')}] ${funcs.slice(0, 4).join(' < ')}`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    block = [];
+  };
+  for (const l of log.slice(start)) {
+    if (l.startsWith('goroutine ') || l.trim() === '') flush();
+    if (l.startsWith('goroutine ') || block.length) block.push(l);
+  }
+  flush();
+  return [...counts].map(([k, n]) => `  ${n}× ${k}`.slice(0, 240)).slice(0, 60);
 }
 
 // expectCharts waits for the page's two charts to be drawn and checks them:

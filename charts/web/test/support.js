@@ -155,7 +155,7 @@ async function startLab(dir, extraEnv = {}) {
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
-    base, token, logFile,
+    base, token, logFile, dir,
     url: (p) => `${base}${p}?token=${token}`,
     async stop() {
       if (proc.exitCode !== null) return;
