@@ -202,9 +202,11 @@ test('first run in JupyterLab: cells run from the browser draw their charts', { 
       // The notebook names the fearless kernel, so JupyterLab starts it. The
       // status bar names the kernel already while it starts ("Go (Fearless)
       // | Initializing", then "Connecting"); wait until it is connected. The
-      // state may read "Unknown" rather than "Idle" until the first
-      // execution: gonb does not always publish a status for the server's
-      // first kernel_info request.
+      // state reads "Unknown" rather than "Idle" until the first execution:
+      // JupyterLab ignores the status of a kernel_info request (an untracked
+      // message type) and counts the next one, which ipykernel publishes for
+      // the history_request that follows and gonb, which leaves
+      // history_request unanswered, does not.
       await page.getByText(/^Go \(Fearless\) \| (Idle|Busy|Unknown)$/).waitFor({ timeout: 120_000 });
       // A menu click can land while JupyterLab is still laying the page out
       // and do nothing; that is the browser's affair, so click once more.
