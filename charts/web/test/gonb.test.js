@@ -48,9 +48,9 @@ function install(dir) {
 // describe says what the page and the kernel were doing, for a failure
 // message: the kernel status JupyterLab shows, each cell's prompt and
 // output, the server's view of its kernels, the Go processes running, the
-// end of gonb's log (lab.log holds the kernel's stderr) and where each of
-// gonb's goroutines stood.
-async function describe(page, lab) {
+// end of gonb's log (lab.log holds the kernel's stderr) and, with
+// dumpKernel, where each of gonb's goroutines stood (which ends the kernel).
+async function describe(page, lab, { dumpKernel = false } = {}) {
   const lines = [];
   const status = await page.getByText(/\(Fearless\) \| /).first().innerText({ timeout: 2_000 }).catch(() => 'not shown');
   lines.push(`kernel status in the status bar: ${status}`);
@@ -71,17 +71,18 @@ async function describe(page, lab) {
   } catch (err) { lines.push(`ps: ${err.message}`); }
   const clean = () => fs.readFileSync(lab.logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const log = clean();
-  lines.push('end of gonb\'s log:', ...log.filter((l) => /^[IWEF]\d{4} /.test(l) && !/gopls diagnostics/.test(l)).slice(-60).map((l) => l.slice(0, 300)));
-  lines.push('end of the server\'s log:', ...log.filter((l) => /^\[[IWEC] /.test(l)).slice(-15));
   // SIGQUIT makes a Go program print every goroutine's stack and exit: the
-  // kernel is lost, but the test has failed already.
+  // kernel is lost, but the test has failed already. The summary goes before
+  // the logs, which a truncated report would cut first.
   const runtime = path.join(lab.dir, 'runtime');
-  for (const l of ps.filter((x) => / --kernel /.test(x) && x.includes(runtime))) {
+  for (const l of dumpKernel ? ps.filter((x) => / --kernel /.test(x) && x.includes(runtime)) : []) {
     const pid = Number(l.split(/\s+/)[0]);
     try { process.kill(pid, 'SIGQUIT'); } catch { continue; }
     await new Promise((r) => setTimeout(r, 1_500));
     lines.push(`gonb (pid ${pid}) goroutines:`, ...goroutines(clean()));
   }
+  lines.push('end of gonb\'s log:', ...log.filter((l) => /^[IWEF]\d{4} /.test(l) && !/gopls diagnostics/.test(l)).slice(-40).map((l) => l.slice(0, 300)));
+  lines.push('end of the server\'s log:', ...log.filter((l) => /^\[[IWEC] /.test(l)).slice(-15));
   return lines.join('\n');
 }
 
@@ -122,7 +123,7 @@ async function expectCharts(page, b, lab, dir, name, ready = async () => {}) {
     await drawn.nth(1).waitFor({ timeout: 180_000 });
   } catch (err) {
     await page.screenshot({ path: path.join(dir, 'failed.png'), fullPage: true }).catch(() => {});
-    throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\n${await describe(page, lab)}`);
+    throw new Error(`${err.message}\n(screenshot: ${dir}/failed.png; keep it with FEARLESS_KEEP=1)\n${await describe(page, lab, { dumpKernel: true })}`);
   }
   assert.strictEqual(await drawn.count(), 2, 'both charts drawn');
   for (let i = 0; i < 2; i++) assert.ok(await canvasInk(drawn.nth(i)) > 2000, `chart ${i + 1} has drawn content`);
