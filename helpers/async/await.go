@@ -1,7 +1,7 @@
 package async
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -22,7 +22,7 @@ func suspend[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-cha
 func wait[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C) {
 	joining := kind == trace.Join && hook.Checking()
 	if joining {
-		deadlock.BeforeJoin(obj) // panics instead of waiting forever
+		engine.BeforeJoin(obj) // panics instead of waiting forever
 	}
 	recording := trace.Enabled()
 	if recording {
@@ -35,7 +35,7 @@ func wait[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C
 		cancelled = true
 	}
 	if joining {
-		deadlock.AfterWait()
+		engine.AfterWait()
 	}
 	if recording {
 		trace.Emit(kind, trace.End, obj, 0, val)

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -48,7 +48,7 @@ func BlockOn[T any](f *Future[T], opts ...Option) (T, error) {
 	// that reports the cycle.
 	checking := hook.Checking()
 	if checking {
-		deadlock.BeforeJoin(root)
+		engine.BeforeJoin(root)
 	}
 	h.start(f.take())
 	recording := trace.Enabled()
@@ -60,7 +60,7 @@ func BlockOn[T any](f *Future[T], opts ...Option) (T, error) {
 		trace.Emit(trace.Join, trace.End, root, 0, 0)
 	}
 	if checking {
-		deadlock.AfterWait()
+		engine.AfterWait()
 	}
 	ex.tasks.Wait() // the others finish or are cancelled at their next await point
 	if h.t.err != nil {

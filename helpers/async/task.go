@@ -9,7 +9,7 @@ import (
 
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
@@ -65,7 +65,7 @@ func (t *task) run(body func()) {
 		trace.NameGoroutine("task " + strconv.FormatUint(trace.Serial(t.id), 10)) // as trace.DefaultName, without fmt
 		if hook.Checking() {
 			t.started = true
-			deadlock.ThreadStarted(t.id)
+			engine.ThreadStarted(t.id)
 		}
 	}
 	returned := false
@@ -110,7 +110,7 @@ func (t *task) finish(err error) {
 	}
 	if t.started {
 		var perr *thread.PanicError
-		deadlock.ThreadExited(t.id, errors.As(err, &perr)) // releases locks the task still holds, poisoned if it panicked
+		engine.ThreadExited(t.id, errors.As(err, &perr)) // releases locks the task still holds, poisoned if it panicked
 	}
 	if trace.Enabled() {
 		cancelled := int64(0)

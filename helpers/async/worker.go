@@ -1,7 +1,7 @@
 package async
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -22,7 +22,7 @@ func (t *task) release() {
 	}
 	if t.lockHeld { // told the checker at resume, so tell it now whether or not it is still on
 		t.lockHeld = false
-		deadlock.Released(t.ex.id)
+		engine.Released(t.ex.id)
 	}
 	t.worker = -1
 	t.ex.handOff(w)
@@ -44,7 +44,7 @@ func (t *task) resume() {
 				}
 			}
 		}()
-		deadlock.BeforeWait(t.ex.id, deadlock.Exclusive) // panics instead of waiting forever
+		engine.BeforeWait(t.ex.id, engine.Exclusive) // panics instead of waiting forever
 		announced = true
 	}
 	var w int
@@ -52,13 +52,13 @@ func (t *task) resume() {
 	case w = <-t.wake:
 	case <-t.ex.shutdown:
 		if checked {
-			deadlock.AfterWait()
+			engine.AfterWait()
 		}
 		t.leaveQueue()
 		t.cancel()
 	}
 	if checked {
-		deadlock.AfterWait()
+		engine.AfterWait()
 	}
 	if t.ex.closed() { // never run user code after BlockOn's root finished
 		t.ex.handOff(w)
@@ -68,7 +68,7 @@ func (t *task) resume() {
 	if hook.Active() {
 		if t.workerIsLock() {
 			t.lockHeld = true
-			deadlock.Acquired(t.ex.id, deadlock.Exclusive, false, nil)
+			engine.Acquired(t.ex.id, engine.Exclusive, false, nil)
 		}
 		if trace.Enabled() {
 			trace.Emit(trace.TaskRun, trace.Begin, t.id, 0, int64(w))

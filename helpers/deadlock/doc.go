@@ -18,6 +18,6 @@
 // With the checks on, a thread (helpers/thread) that panics while holding a
 // lock also releases it and poisons it, as unwinding does in Rust.
 //
-// Helper packages call the checker through the functions in hooks.go; user
-// code only needs Enable, Violations and the *Error type.
+// The checker's machinery lives in helpers/internal/engine, where the helper
+// packages call it; user code only needs Enable, Violations and the *Error type.
 package deadlock

@@ -1,7 +1,7 @@
 package mutex
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -89,6 +89,6 @@ func (m *Mutex[T]) noteReleased() {
 		trace.Emit(trace.Unlock, trace.Instant, id, 0, 0)
 	}
 	if hook.Checking() {
-		deadlock.Released(id)
+		engine.Released(id)
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -80,7 +80,7 @@ func (m *Mutex[T]) lockSlow() (Guard[T], error) {
 		id := m.TraceID()
 		checking := hook.Checking()
 		if checking {
-			deadlock.BeforeWait(id, deadlock.Exclusive) // panics instead of hanging
+			engine.BeforeWait(id, engine.Exclusive) // panics instead of hanging
 		}
 		if trace.Enabled() {
 			trace.Emit(trace.LockWait, trace.Begin, id, 0, trace.ModeExclusive)
@@ -90,7 +90,7 @@ func (m *Mutex[T]) lockSlow() (Guard[T], error) {
 			trace.Emit(trace.LockWait, trace.End, id, 0, trace.ModeExclusive)
 		}
 		if checking {
-			deadlock.AfterWait()
+			engine.AfterWait()
 		}
 	}
 	m.noteAcquired(true)
@@ -100,7 +100,7 @@ func (m *Mutex[T]) lockSlow() (Guard[T], error) {
 func (m *Mutex[T]) noteAcquired(ordered bool) {
 	id := m.TraceID()
 	if hook.Checking() {
-		deadlock.Acquired(id, deadlock.Exclusive, ordered, m.abandon)
+		engine.Acquired(id, engine.Exclusive, ordered, m.abandon)
 	}
 	if trace.Enabled() {
 		trace.Emit(trace.Lock, trace.Instant, id, 0, 0)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/trace"
@@ -192,10 +193,10 @@ func TestDyingHolderReleasesAndPoisonsWithChecks(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		deadlock.ThreadStarted(thread)
+		engine.ThreadStarted(thread)
 		g, _ := m.Lock()
 		*g.Ptr() = 7
-		if n := deadlock.ThreadExited(thread, true); n != 1 {
+		if n := engine.ThreadExited(thread, true); n != 1 {
 			t.Errorf("ThreadExited released %d locks, want 1", n)
 		}
 	}()

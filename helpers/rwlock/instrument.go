@@ -1,7 +1,7 @@
 package rwlock
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -12,17 +12,17 @@ import (
 
 // lockInstrumented takes the lock in mode, recording the wait if there is one
 // and refusing to block into a deadlock.
-func (l *RwLock[T]) lockInstrumented(mode deadlock.Mode) {
+func (l *RwLock[T]) lockInstrumented(mode engine.Mode) {
 	if !l.tryLock(mode) {
 		id := l.TraceID()
 		checking := hook.Checking()
 		if checking {
-			deadlock.BeforeWait(id, mode) // panics instead of hanging
+			engine.BeforeWait(id, mode) // panics instead of hanging
 		}
 		if trace.Enabled() {
 			trace.Emit(trace.LockWait, trace.Begin, id, 0, traceMode(mode))
 		}
-		if mode == deadlock.Shared {
+		if mode == engine.Shared {
 			l.mu.RLock()
 		} else {
 			l.mu.Lock()
@@ -31,21 +31,21 @@ func (l *RwLock[T]) lockInstrumented(mode deadlock.Mode) {
 			trace.Emit(trace.LockWait, trace.End, id, 0, traceMode(mode))
 		}
 		if checking {
-			deadlock.AfterWait()
+			engine.AfterWait()
 		}
 	}
 	l.noteAcquired(mode, true)
 }
 
-func (l *RwLock[T]) tryLock(mode deadlock.Mode) bool {
-	if mode == deadlock.Shared {
+func (l *RwLock[T]) tryLock(mode engine.Mode) bool {
+	if mode == engine.Shared {
 		return l.mu.TryRLock()
 	}
 	return l.mu.TryLock()
 }
 
-func traceMode(mode deadlock.Mode) int64 {
-	if mode == deadlock.Shared {
+func traceMode(mode engine.Mode) int64 {
+	if mode == engine.Shared {
 		return trace.ModeShared
 	}
 	return trace.ModeExclusive
@@ -54,20 +54,20 @@ func traceMode(mode deadlock.Mode) int64 {
 // noteAcquired tells the checks and the recorder that the calling goroutine
 // now holds the lock in mode. ordered is false for TryRead and TryWrite, which
 // cannot block and so add no lock-order edge.
-func (l *RwLock[T]) noteAcquired(mode deadlock.Mode, ordered bool) {
+func (l *RwLock[T]) noteAcquired(mode engine.Mode, ordered bool) {
 	id := l.TraceID()
 	if hook.Checking() {
 		// The checker keeps one abandon func per lock, from its latest
 		// holder: all holders share one mode, so it fits every one of them.
 		abandon := l.abandonWrite
-		if mode == deadlock.Shared {
+		if mode == engine.Shared {
 			abandon = l.abandonRead
 		}
-		deadlock.Acquired(id, mode, ordered, abandon)
+		engine.Acquired(id, mode, ordered, abandon)
 	}
 	if trace.Enabled() {
 		kind := trace.Lock
-		if mode == deadlock.Shared {
+		if mode == engine.Shared {
 			kind = trace.RLock
 		}
 		trace.Emit(kind, trace.Instant, id, 0, 0)
@@ -76,16 +76,16 @@ func (l *RwLock[T]) noteAcquired(mode deadlock.Mode, ordered bool) {
 
 // noteReleased is noteAcquired's mirror. check is false when the checker
 // already forgot the hold (a goroutine that died holding the lock).
-func (l *RwLock[T]) noteReleased(mode deadlock.Mode, check bool) {
+func (l *RwLock[T]) noteReleased(mode engine.Mode, check bool) {
 	id := l.TraceID()
 	if trace.Enabled() {
 		kind := trace.Unlock
-		if mode == deadlock.Shared {
+		if mode == engine.Shared {
 			kind = trace.RUnlock
 		}
 		trace.Emit(kind, trace.Instant, id, 0, 0)
 	}
 	if check && hook.Checking() {
-		deadlock.Released(id)
+		engine.Released(id)
 	}
 }

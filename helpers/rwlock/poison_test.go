@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/rwlock"
 )
 
@@ -122,9 +123,9 @@ func dieHolding(take func()) int {
 	const thread = 4242
 	n := make(chan int)
 	go func() {
-		deadlock.ThreadStarted(thread)
+		engine.ThreadStarted(thread)
 		take()
-		n <- deadlock.ThreadExited(thread, true)
+		n <- engine.ThreadExited(thread, true)
 	}()
 	return <-n
 }

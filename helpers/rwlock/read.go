@@ -1,7 +1,7 @@
 package rwlock
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 )
 
@@ -12,11 +12,11 @@ import (
 //
 // Do not call Read while this goroutine already holds a read guard of the
 // same lock: if a writer queued in between, both wait for each other forever
-// (with the checks of helpers/deadlock on, Read panics with a *deadlock.Error
+// (with the checks of helpers/deadlock on, Read panics with a *engine.Error
 // instead; see the package documentation).
 func (l *RwLock[T]) Read() (ReadGuard[T], error) {
 	if hook.Active() {
-		l.lockInstrumented(deadlock.Shared)
+		l.lockInstrumented(engine.Shared)
 	} else {
 		l.mu.RLock()
 	}
@@ -30,7 +30,7 @@ func (l *RwLock[T]) TryRead() (ReadGuard[T], error) {
 		return ReadGuard[T]{}, ErrWouldBlock
 	}
 	if hook.Active() {
-		l.noteAcquired(deadlock.Shared, false)
+		l.noteAcquired(engine.Shared, false)
 	}
 	return l.readAcquired()
 }
@@ -47,7 +47,7 @@ func (l *RwLock[T]) readAcquired() (ReadGuard[T], error) {
 // reader changed nothing, so nothing is poisoned.
 func (l *RwLock[T]) abandonRead(int64, bool) {
 	if l.readers.leaveAny() {
-		l.noteReleased(deadlock.Shared, false)
+		l.noteReleased(engine.Shared, false)
 		l.mu.RUnlock()
 	}
 }

@@ -1,7 +1,7 @@
 package rwlock
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 )
 
@@ -47,7 +47,7 @@ func (g ReadGuard[T]) Unlock() {
 		panic(msgReadTwice)
 	}
 	if hook.Active() {
-		l.noteReleased(deadlock.Shared, true)
+		l.noteReleased(engine.Shared, true)
 	}
 	l.mu.RUnlock()
 }

@@ -1,7 +1,7 @@
 package rwlock
 
 import (
-	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 )
 
@@ -12,10 +12,10 @@ import (
 //
 // A read guard cannot be upgraded: Write while this goroutine holds a read
 // guard of the same lock waits for that guard forever (with the checks of
-// helpers/deadlock on, it panics with a *deadlock.Error instead).
+// helpers/deadlock on, it panics with a *engine.Error instead).
 func (l *RwLock[T]) Write() (WriteGuard[T], error) {
 	if hook.Active() {
-		l.lockInstrumented(deadlock.Exclusive)
+		l.lockInstrumented(engine.Exclusive)
 	} else {
 		l.mu.Lock()
 	}
@@ -29,7 +29,7 @@ func (l *RwLock[T]) TryWrite() (WriteGuard[T], error) {
 		return WriteGuard[T]{}, ErrWouldBlock
 	}
 	if hook.Active() {
-		l.noteAcquired(deadlock.Exclusive, false)
+		l.noteAcquired(engine.Exclusive, false)
 	}
 	return l.writeAcquired()
 }
@@ -46,7 +46,7 @@ func (l *RwLock[T]) writeAcquired() (WriteGuard[T], error) {
 // first so that nobody can take the lock in between.
 func (l *RwLock[T]) unlockWrite() {
 	if hook.Active() {
-		l.noteReleased(deadlock.Exclusive, true)
+		l.noteReleased(engine.Exclusive, true)
 	}
 	l.gen++
 	l.mu.Unlock()
@@ -58,7 +58,7 @@ func (l *RwLock[T]) abandonWrite(_ int64, poison bool) {
 	if poison {
 		l.poison()
 	}
-	l.noteReleased(deadlock.Exclusive, false)
+	l.noteReleased(engine.Exclusive, false)
 	l.gen++
 	l.mu.Unlock()
 }

@@ -8,8 +8,8 @@ import (
 
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -58,7 +58,7 @@ var ErrGoexit = errors.New("thread: the thread called runtime.Goexit (t.FailNow 
 //
 // With the deadlock checks on, joining a thread that waits for a lock the
 // joiner holds does not hang: whichever of the two would block second
-// panics with a *deadlock.Error — Join itself, or the thread, and then Join
+// panics with a *engine.Error — Join itself, or the thread, and then Join
 // returns a *PanicError that wraps it.
 func (h *JoinHandle[T]) Join() (T, error) {
 	var zero T
@@ -108,8 +108,8 @@ func (c *core) wait(site callers.PCs) {
 		return
 	}
 	if !c.finished.Load() && hook.Checking() {
-		deadlock.BeforeJoin(c.id) // panics instead of hanging
-		defer deadlock.AfterWait()
+		engine.BeforeJoin(c.id) // panics instead of hanging
+		defer engine.AfterWait()
 	}
 	if trace.Enabled() {
 		trace.EmitFrom(site, trace.Join, trace.Begin, c.id, 0, 0)

@@ -5,8 +5,8 @@ import (
 
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -55,7 +55,7 @@ func (c *core) begin() {
 	c.goid.Store(g)
 	if hook.Checking() {
 		c.checked = true
-		deadlock.ThreadStarted(c.id)
+		engine.ThreadStarted(c.id)
 	}
 	addLive(g, c)
 	if c.name != "" {
@@ -86,7 +86,7 @@ func (c *core) finish(returned *bool) {
 		}
 	}
 	if c.checked || hook.Checking() {
-		deadlock.ThreadExited(c.id, panicked) // releases the locks it still holds, poisoned if it panicked
+		engine.ThreadExited(c.id, panicked) // releases the locks it still holds, poisoned if it panicked
 	}
 	if trace.Enabled() {
 		trace.EmitFrom(c.site, trace.ThreadRun, trace.End, c.id, 0, 0)

@@ -1,4 +1,4 @@
-package deadlock
+package engine
 
 import (
 	"fmt"

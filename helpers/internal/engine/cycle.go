@@ -1,4 +1,4 @@
-package deadlock
+package engine
 
 // blockers returns the goroutines that goroutine w's wait depends on.
 func blockers(w wait) []int64 {
