@@ -7,12 +7,13 @@ import (
 
 	"github.com/fearless-go/fearless/charts"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // Render a recording as a notebook output: interactive HTML, a static SVG
 // picture and a text summary.
 func Example() {
-	lock := trace.NewID(trace.MutexObject)
+	lock := primitive.NewID(trace.MutexObject)
 	at := func(us int) time.Duration { return time.Duration(us) * time.Microsecond }
 	rec := &trace.Recording{
 		Duration:   at(100),

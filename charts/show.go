@@ -8,6 +8,7 @@ import (
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // Show displays the timeline of a recording in the notebook cell: one
@@ -24,7 +25,7 @@ import (
 func Show(args ...any) {
 	r := recover()
 	if r != nil && trace.Enabled() {
-		trace.Emit(trace.Panic, trace.Instant, 0, 0, 0)
+		primitive.Emit(trace.Panic, trace.Instant, 0, 0, 0)
 	}
 	rec, opts, err := parseArgs("Show", args)
 	if err == nil {

@@ -14,6 +14,7 @@ import (
 	xtrace "golang.org/x/exp/trace"
 
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // ErrNoRuntimeTrace is returned by Build for a recording without a runtime
@@ -304,7 +305,7 @@ func goName(rec *trace.Recording, id int64) string {
 	if n, ok := rec.Goroutines[id]; ok {
 		return n
 	}
-	if n, ok := trace.GoroutineName(id); ok {
+	if n, ok := primitive.GoroutineName(id); ok {
 		return n
 	}
 	return rec.GoroutineName(id)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/fearless-go/fearless/charts/timeline"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 func TestEmptyRecording(t *testing.T) {
@@ -258,7 +259,7 @@ func TestUnpairedEndsAndNamesAndOrder(t *testing.T) {
 }
 
 func TestUserSpansNestAndStayOpen(t *testing.T) {
-	outer, inner := trace.NewID(trace.NameObject), trace.NewID(trace.NameObject)
+	outer, inner := primitive.NewID(trace.NameObject), primitive.NewID(trace.NameObject)
 	m := timeline.Build(recording(100, map[int64]string{1: "main"},
 		ev(1, 1, trace.UserSpan, trace.Begin, outer),
 		ev(2, 1, trace.UserSpan, trace.Begin, inner),

@@ -6,11 +6,12 @@ import (
 
 	"github.com/fearless-go/fearless/charts/timeline"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // Lay out a recording in which a worker waits 30µs for a lock main holds.
 func Example() {
-	lock := trace.NewID(trace.MutexObject)
+	lock := primitive.NewID(trace.MutexObject)
 	at := func(us int) time.Duration { return time.Duration(us) * time.Microsecond }
 	rec := &trace.Recording{
 		Duration:   at(100),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/fearless-go/fearless/charts/timeline"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // ev is a compact way to write an event: at t µs, goroutine g.
@@ -44,13 +45,13 @@ func us(n int64) time.Duration { return time.Duration(n) * time.Microsecond }
 
 // ids used by the hand-written recordings.
 var (
-	mutexA  = trace.NewID(trace.MutexObject)
-	mutexB  = trace.NewID(trace.MutexObject)
-	rw      = trace.NewID(trace.RwLockObject)
-	chanJob = trace.NewID(trace.ChannelObject)
-	thread1 = trace.NewID(trace.ThreadObject)
-	thread2 = trace.NewID(trace.ThreadObject)
-	task1   = trace.NewID(trace.TaskObject)
-	task2   = trace.NewID(trace.TaskObject)
-	exec1   = trace.NewID(trace.ExecutorObject)
+	mutexA  = primitive.NewID(trace.MutexObject)
+	mutexB  = primitive.NewID(trace.MutexObject)
+	rw      = primitive.NewID(trace.RwLockObject)
+	chanJob = primitive.NewID(trace.ChannelObject)
+	thread1 = primitive.NewID(trace.ThreadObject)
+	thread2 = primitive.NewID(trace.ThreadObject)
+	task1   = primitive.NewID(trace.TaskObject)
+	task2   = primitive.NewID(trace.TaskObject)
+	exec1   = primitive.NewID(trace.ExecutorObject)
 )

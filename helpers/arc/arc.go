@@ -4,7 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Arc is one owner of a shared value of type T (Rust: Arc<T>). Make the
@@ -36,7 +36,7 @@ func OnDrop[T any](f func(v T)) Option[T] { return Option[T]{drop: f} }
 
 // New returns the first owner of v, with a strong count of 1 (Rust: Arc::new).
 func New[T any](v T, opts ...Option[T]) *Arc[T] {
-	in := &inner[T]{id: trace.NewID(trace.ArcObject), value: v}
+	in := &inner[T]{id: rec.NewID(rec.ArcObject), value: v}
 	for _, o := range opts {
 		if o.drop != nil {
 			in.drop = o.drop

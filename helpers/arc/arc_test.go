@@ -9,6 +9,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/arc"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 func TestOwnersShareOneValue(t *testing.T) {
@@ -17,7 +18,7 @@ func TestOwnersShareOneValue(t *testing.T) {
 	if &a.Get()[0] != &b.Get()[0] {
 		t.Fatal("a clone copied the value")
 	}
-	if a.TraceID() != b.TraceID() || trace.KindOf(a.TraceID()) != trace.ArcObject {
+	if a.TraceID() != b.TraceID() || primitive.KindOf(a.TraceID()) != trace.ArcObject {
 		t.Fatalf("ids %d and %d, want one id of kind arc", a.TraceID(), b.TraceID())
 	}
 	if other := arc.New(0); other.TraceID() == a.TraceID() {

@@ -1,6 +1,6 @@
 package arc
 
-import "github.com/fearless-go/fearless/helpers/trace"
+import "github.com/fearless-go/fearless/helpers/internal/rec"
 
 // Clone returns a new owner of the same value and adds one to the strong
 // count (Rust: Arc::clone). The value is not copied. Give the clone to the
@@ -8,8 +8,8 @@ import "github.com/fearless-go/fearless/helpers/trace"
 func (a *Arc[T]) Clone() *Arc[T] {
 	in := a.live()
 	var n int64
-	if trace.Enabled() {
-		n = in.addRecorded(trace.RefClone, +1)
+	if rec.Enabled() {
+		n = in.addRecorded(rec.RefClone, +1)
 	} else {
 		n = in.strong.Add(1)
 	}
@@ -33,8 +33,8 @@ func (a *Arc[T]) Drop() {
 	}
 	in := a.in
 	var n int64
-	if trace.Enabled() {
-		n = in.addRecorded(trace.RefDrop, -1)
+	if rec.Enabled() {
+		n = in.addRecorded(rec.RefDrop, -1)
 	} else {
 		n = in.strong.Add(-1)
 	}
@@ -52,9 +52,9 @@ func (in *inner[T]) free() {
 	v, drop := in.value, in.drop
 	var zero T
 	in.value, in.drop = zero, nil // the Arc no longer keeps the value alive
-	if trace.Enabled() {
+	if rec.Enabled() {
 		// Before the drop function: whatever it wakes comes after "free".
-		trace.Emit(trace.Free, trace.Instant, in.id, 0, 0)
+		rec.Emit(rec.Free, rec.Instant, in.id, 0, 0)
 	}
 	if drop != nil {
 		drop(v)
@@ -65,10 +65,10 @@ func (in *inner[T]) free() {
 // the events' order the order of the changes, so a chart never shows the
 // count going 2, 0, 1; the count itself stays atomic for owners that
 // started their Clone or Drop before recording began.
-func (in *inner[T]) addRecorded(kind trace.Kind, delta int64) int64 {
+func (in *inner[T]) addRecorded(kind rec.Kind, delta int64) int64 {
 	in.rec.Lock()
 	defer in.rec.Unlock()
 	n := in.strong.Add(delta)
-	trace.Emit(kind, trace.Instant, in.id, 0, n)
+	rec.Emit(kind, rec.Instant, in.id, 0, n)
 	return n
 }

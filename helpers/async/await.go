@@ -3,12 +3,12 @@ package async
 import (
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // suspend is an await point: the task gives its worker back, waits until
 // ready delivers, and takes a worker again before it goes on.
-func suspend[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C) {
+func suspend[C any](t *task, kind rec.Kind, obj uint64, val int64, ready <-chan C) {
 	t.release()
 	wait(t, kind, obj, val, ready)
 	t.ex.schedule(t)
@@ -19,14 +19,14 @@ func suspend[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-cha
 // records the wait as a kind span on its lane. If the executor shuts down
 // first, the task is cancelled. A Join wait is shown to the deadlock checker
 // as waiting for task obj.
-func wait[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C) {
-	joining := kind == trace.Join && hook.Checking()
+func wait[C any](t *task, kind rec.Kind, obj uint64, val int64, ready <-chan C) {
+	joining := kind == rec.Join && hook.Checking()
 	if joining {
 		engine.BeforeJoin(obj) // panics instead of waiting forever
 	}
-	recording := trace.Enabled()
+	recording := rec.Enabled()
 	if recording {
-		trace.Emit(kind, trace.Begin, obj, 0, val)
+		rec.Emit(kind, rec.Begin, obj, 0, val)
 	}
 	cancelled := false
 	select {
@@ -38,7 +38,7 @@ func wait[C any](t *task, kind trace.Kind, obj uint64, val int64, ready <-chan C
 		engine.AfterWait()
 	}
 	if recording {
-		trace.Emit(kind, trace.End, obj, 0, val)
+		rec.Emit(kind, rec.End, obj, 0, val)
 	}
 	if cancelled {
 		t.cancel()

@@ -6,7 +6,7 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // BlockOn runs f as the root task of a new executor, blocks the calling
@@ -51,13 +51,13 @@ func BlockOn[T any](f *Future[T], opts ...Option) (T, error) {
 		engine.BeforeJoin(root)
 	}
 	h.start(f.take())
-	recording := trace.Enabled()
+	recording := rec.Enabled()
 	if recording {
-		trace.Emit(trace.Join, trace.Begin, root, 0, 0)
+		rec.Emit(rec.Join, rec.Begin, root, 0, 0)
 	}
 	<-h.t.done
 	if recording {
-		trace.Emit(trace.Join, trace.End, root, 0, 0)
+		rec.Emit(rec.Join, rec.End, root, 0, 0)
 	}
 	if checking {
 		engine.AfterWait()

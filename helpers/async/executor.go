@@ -3,7 +3,7 @@ package async
 import (
 	"sync"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // executor owns a fixed number of workers and hands them to tasks, first
@@ -21,7 +21,7 @@ type executor struct {
 
 func newExecutor(workers int) *executor {
 	ex := &executor{
-		id:       trace.NewID(trace.ExecutorObject),
+		id:       rec.NewID(rec.ExecutorObject),
 		workers:  workers,
 		idle:     make([]int, workers),
 		shutdown: make(chan struct{}),

@@ -1,6 +1,6 @@
 package async
 
-import "github.com/fearless-go/fearless/helpers/trace"
+import "github.com/fearless-go/fearless/helpers/internal/rec"
 
 // Join runs the futures concurrently, each as a task of its own, and returns
 // their results in argument order once all have finished (Rust: join!). The
@@ -30,7 +30,7 @@ func Join[T any](futs ...*Future[T]) []T {
 	if len(hs) > 0 {
 		t.release()
 		for _, h := range hs {
-			wait(t, trace.Join, h.t.id, 0, h.t.done)
+			wait(t, rec.Join, h.t.id, 0, h.t.done)
 		}
 		t.ex.schedule(t)
 		t.resume()

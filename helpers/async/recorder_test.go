@@ -10,6 +10,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/async"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // lanes returns each goroutine's events as "kind+phase(object)/value" words,
@@ -51,8 +52,8 @@ func TestRecorderSeesTasksWorkersAndWaits(t *testing.T) {
 			root, exec = e.Object, uint64(e.Value)
 		}
 	}
-	if trace.KindOf(root) != trace.TaskObject || trace.KindOf(exec) != trace.ExecutorObject {
-		t.Fatalf("first TaskSpawn: task %d (%s) on executor %d (%s)", root, trace.KindOf(root), exec, trace.KindOf(exec))
+	if primitive.KindOf(root) != trace.TaskObject || primitive.KindOf(exec) != trace.ExecutorObject {
+		t.Fatalf("first TaskSpawn: task %d (%s) on executor %d (%s)", root, primitive.KindOf(root), exec, primitive.KindOf(exec))
 	}
 	roles := map[uint64]string{root: "root", child.TraceID(): "child"}
 	got := lanes(rec, roles)
@@ -83,8 +84,8 @@ func TestRecorderSeesTasksWorkersAndWaits(t *testing.T) {
 		t.Errorf("events on %d goroutines, want 3: %v", len(got), got)
 	}
 	for g, role := range map[int64]uint64{rootG: root, childG: child.TraceID()} {
-		if name := rec.GoroutineName(g); name != trace.DefaultName(role) {
-			t.Errorf("task goroutine named %q, want %q", name, trace.DefaultName(role))
+		if name := rec.GoroutineName(g); name != primitive.DefaultName(role) {
+			t.Errorf("task goroutine named %q, want %q", name, primitive.DefaultName(role))
 		}
 	}
 	// Events caused by a call in this file point at it.

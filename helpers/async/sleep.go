@@ -3,7 +3,7 @@ package async
 import (
 	"time"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Sleep pauses the current task for at least d and lets other tasks use its
@@ -15,5 +15,5 @@ func Sleep(d time.Duration) {
 	t := mustCurrent("async.Sleep")
 	timer := time.NewTimer(d)
 	defer timer.Stop()
-	suspend(t, trace.Sleep, t.id, int64(d), timer.C)
+	suspend(t, rec.Sleep, t.id, int64(d), timer.C)
 }

@@ -3,7 +3,7 @@ package async
 import (
 	"sync/atomic"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Handle is the way to wait for a spawned task and get its result (Rust:
@@ -36,8 +36,8 @@ func newHandle[T any](ex *executor) *Handle[T] { return &Handle[T]{t: newTask(ex
 // spawner's goroutine, keeps tasks in the order they were spawned.
 func (h *Handle[T]) start(fn func() T) {
 	t := h.t
-	if trace.Enabled() {
-		trace.Emit(trace.TaskSpawn, trace.Instant, t.id, 0, int64(t.ex.id))
+	if rec.Enabled() {
+		rec.Emit(rec.TaskSpawn, rec.Instant, t.id, 0, int64(t.ex.id))
 	}
 	t.ex.tasks.Add(1)
 	t.ex.schedule(t)
@@ -63,7 +63,7 @@ func (h *Handle[T]) Await() (T, error) {
 	select {
 	case <-h.t.done: // finished already: no need to give the worker up
 	default:
-		suspend(t, trace.Join, h.t.id, 0, h.t.done)
+		suspend(t, rec.Join, h.t.id, 0, h.t.done)
 	}
 	if h.t.err != nil {
 		var zero T

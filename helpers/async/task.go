@@ -11,8 +11,8 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 	"github.com/fearless-go/fearless/helpers/thread"
-	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // task is one async task: a future running on a goroutine of its own, which
@@ -36,7 +36,7 @@ type task struct {
 var running sync.Map
 
 func newTask(ex *executor) *task {
-	return &task{id: trace.NewID(trace.TaskObject), ex: ex, worker: -1, wake: make(chan int, 1), done: make(chan struct{})}
+	return &task{id: rec.NewID(rec.TaskObject), ex: ex, worker: -1, wake: make(chan int, 1), done: make(chan struct{})}
 }
 
 // current returns the task running on the calling goroutine, or nil.
@@ -62,7 +62,7 @@ func (t *task) run(body func()) {
 	g := goid.Get()
 	running.Store(g, t)
 	if hook.Active() {
-		trace.NameGoroutine("task " + strconv.FormatUint(trace.Serial(t.id), 10)) // as trace.DefaultName, without fmt
+		rec.NameGoroutine("task " + strconv.FormatUint(rec.Serial(t.id), 10)) // as rec.DefaultName, without fmt
 		if hook.Checking() {
 			t.started = true
 			engine.ThreadStarted(t.id)
@@ -91,13 +91,13 @@ func (t *task) run(body func()) {
 // panicError turns a value recovered from the task's panic into its error.
 // A *thread.PanicError passed on by Join keeps the stack of the first panic.
 func (t *task) panicError(r any) *thread.PanicError {
-	if trace.Enabled() {
-		trace.Emit(trace.Panic, trace.Instant, t.id, 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Panic, rec.Instant, t.id, 0, 0)
 	}
 	if pe, ok := r.(*thread.PanicError); ok {
 		return pe
 	}
-	return thread.Recovered(trace.ObjectName(t.id), r)
+	return thread.Recovered(rec.ObjectName(t.id), r)
 }
 
 // finish gives back the worker, if held, and publishes the outcome.
@@ -112,12 +112,12 @@ func (t *task) finish(err error) {
 		var perr *thread.PanicError
 		engine.ThreadExited(t.id, errors.As(err, &perr)) // releases locks the task still holds, poisoned if it panicked
 	}
-	if trace.Enabled() {
+	if rec.Enabled() {
 		cancelled := int64(0)
 		if err == ErrCancelled {
 			cancelled = 1
 		}
-		trace.Emit(trace.TaskDone, trace.Instant, t.id, 0, cancelled)
+		rec.Emit(rec.TaskDone, rec.Instant, t.id, 0, cancelled)
 	}
 	t.err = err
 	close(t.done)

@@ -3,7 +3,7 @@ package async
 import (
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // The worker protocol. A task holds a worker while it runs user code, gives
@@ -16,8 +16,8 @@ import (
 func (t *task) release() {
 	w := t.worker
 	if hook.Active() {
-		if trace.Enabled() {
-			trace.Emit(trace.TaskRun, trace.End, t.id, 0, int64(w))
+		if rec.Enabled() {
+			rec.Emit(rec.TaskRun, rec.End, t.id, 0, int64(w))
 		}
 	}
 	if t.lockHeld { // told the checker at resume, so tell it now whether or not it is still on
@@ -70,8 +70,8 @@ func (t *task) resume() {
 			t.lockHeld = true
 			engine.Acquired(t.ex.id, engine.Exclusive, false, nil)
 		}
-		if trace.Enabled() {
-			trace.Emit(trace.TaskRun, trace.Begin, t.id, 0, int64(w))
+		if rec.Enabled() {
+			rec.Emit(rec.TaskRun, rec.Begin, t.id, 0, int64(w))
 		}
 	}
 }

@@ -1,6 +1,6 @@
 package mpsc
 
-import "github.com/fearless-go/fearless/helpers/trace"
+import "github.com/fearless-go/fearless/helpers/internal/rec"
 
 // blockedSend is a sender waiting in Send: for room in a full SyncChannel,
 // or for the receiver of a rendezvous channel. The receiver moves its value
@@ -13,7 +13,7 @@ type blockedSend[T any] struct {
 
 // sendWait is the rest of Send when the channel is full. It is called with
 // c.mu held and releases it.
-func (c *channel[T]) sendWait(m message[T], rec bool) error {
+func (c *channel[T]) sendWait(m message[T], recording bool) error {
 	b := c.spare.Swap(nil)
 	if b == nil {
 		b = &blockedSend[T]{done: make(chan bool, 1)}
@@ -21,12 +21,12 @@ func (c *channel[T]) sendWait(m message[T], rec bool) error {
 	b.msg = m
 	c.blocked.push(b)
 	c.mu.Unlock()
-	if rec {
-		trace.Emit(trace.SendWait, trace.Begin, c.id, m.id, 0)
+	if recording {
+		rec.Emit(rec.SendWait, rec.Begin, c.id, m.id, 0)
 	}
 	ok := <-b.done
-	if rec {
-		trace.Emit(trace.SendWait, trace.End, c.id, m.id, 0)
+	if recording {
+		rec.Emit(rec.SendWait, rec.End, c.id, m.id, 0)
 	}
 	// The receiver is done with b once it has signalled: keep it for the
 	// next blocked send, which then allocates nothing.

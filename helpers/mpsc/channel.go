@@ -5,7 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // message is a queued value with its id, which links its Send event to its
@@ -62,7 +62,7 @@ func newChannel[T any](bound int) (*Sender[T], *Receiver[T]) {
 		bound:   bound,
 		senders: 1,
 		rxWake:  make(chan struct{}, 1),
-		id:      trace.NewID(trace.ChannelObject),
+		id:      rec.NewID(rec.ChannelObject),
 	}
 	return &Sender[T]{c: c}, &Receiver[T]{c: c}
 }

@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Receiver is the receiving side of a channel (Rust: Receiver). There is
@@ -67,8 +67,8 @@ func (c *channel[T]) recv(d time.Duration, notYet error) (T, error) {
 		return c.recvWait(d, notYet)
 	}
 	c.mu.Unlock()
-	if trace.Enabled() {
-		trace.Emit(trace.Recv, trace.Instant, c.id, m.id, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Recv, rec.Instant, c.id, m.id, 0)
 	}
 	return m.v, nil
 }
@@ -92,9 +92,9 @@ func (c *channel[T]) recvWait(d time.Duration, notYet error) (T, error) {
 		defer t.Stop()
 		expired = t.C
 	}
-	rec := trace.Enabled()
-	if rec {
-		trace.Emit(trace.RecvWait, trace.Begin, c.id, 0, 0)
+	recording := rec.Enabled()
+	if recording {
+		rec.Emit(rec.RecvWait, rec.Begin, c.id, 0, 0)
 	}
 	var (
 		m   message[T]
@@ -128,10 +128,10 @@ func (c *channel[T]) recvWait(d time.Duration, notYet error) (T, error) {
 	}
 	c.rxWaiting, c.rxBusy = false, false
 	c.mu.Unlock()
-	if rec {
-		trace.Emit(trace.RecvWait, trace.End, c.id, 0, 0)
+	if recording {
+		rec.Emit(rec.RecvWait, rec.End, c.id, 0, 0)
 		if err == nil {
-			trace.Emit(trace.Recv, trace.Instant, c.id, m.id, 0)
+			rec.Emit(rec.Recv, rec.Instant, c.id, m.id, 0)
 		}
 	}
 	if err != nil {
@@ -179,8 +179,8 @@ func (r *Receiver[T]) Drop() {
 		panic(msgReceiverAfterDrop)
 	}
 	c.rxGone = true
-	if trace.Enabled() {
-		trace.Emit(trace.Disconnect, trace.Instant, c.id, 0, 1)
+	if rec.Enabled() {
+		rec.Emit(rec.Disconnect, rec.Instant, c.id, 0, 1)
 	}
 	for c.blocked.len() > 0 {
 		c.blocked.pop().done <- false

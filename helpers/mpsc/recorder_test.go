@@ -8,6 +8,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // eventsOn lists the events on obj as "kind+phase(msg,value)", in time order.
@@ -46,7 +47,7 @@ func TestRecorderSeesMessagesWaitsAndHandles(t *testing.T) {
 	if got := eventsOn(rec, rx.TraceID(), 0); got != want {
 		t.Fatalf("events = %s\nwant     %s", got, want)
 	}
-	if rec.ObjectName(tx.TraceID()) != "jobs" || trace.KindOf(tx.TraceID()) != trace.ChannelObject {
+	if rec.ObjectName(tx.TraceID()) != "jobs" || primitive.KindOf(tx.TraceID()) != trace.ChannelObject {
 		t.Fatalf("channel %d is named %q", tx.TraceID(), rec.ObjectName(tx.TraceID()))
 	}
 	for _, e := range rec.Events {

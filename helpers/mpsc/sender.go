@@ -3,7 +3,7 @@ package mpsc
 import (
 	"sync/atomic"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Sender is one handle on the sending side of a channel (Rust: Sender, and
@@ -38,7 +38,7 @@ func (s *Sender[T]) live() *channel[T] {
 // if the channel has room; errors.As gets the value back.
 func (s *Sender[T]) Send(v T) error {
 	c := s.live()
-	rec := trace.Enabled()
+	recording := rec.Enabled()
 	c.mu.Lock()
 	if c.rxGone {
 		c.mu.Unlock()
@@ -46,12 +46,12 @@ func (s *Sender[T]) Send(v T) error {
 	}
 	c.sent++
 	m := message[T]{v: v, id: c.sent}
-	if rec {
+	if recording {
 		// Before the value is visible: the receiver's Recv event comes later.
-		trace.Emit(trace.Send, trace.Instant, c.id, m.id, 0)
+		rec.Emit(rec.Send, rec.Instant, c.id, m.id, 0)
 	}
 	if !c.hasRoom() {
-		return c.sendWait(m, rec)
+		return c.sendWait(m, recording)
 	}
 	c.queue.push(m)
 	wake := c.wakeReceiver()
@@ -68,8 +68,8 @@ func (s *Sender[T]) Clone() *Sender[T] {
 	c := s.live()
 	c.mu.Lock()
 	c.senders++
-	if trace.Enabled() {
-		trace.Emit(trace.SenderClone, trace.Instant, c.id, 0, int64(c.senders))
+	if rec.Enabled() {
+		rec.Emit(rec.SenderClone, rec.Instant, c.id, 0, int64(c.senders))
 	}
 	c.mu.Unlock()
 	return &Sender[T]{c: c}
@@ -89,10 +89,10 @@ func (s *Sender[T]) Drop() {
 	c.mu.Lock()
 	c.senders--
 	last := c.senders == 0
-	if trace.Enabled() {
-		trace.Emit(trace.SenderDrop, trace.Instant, c.id, 0, int64(c.senders))
+	if rec.Enabled() {
+		rec.Emit(rec.SenderDrop, rec.Instant, c.id, 0, int64(c.senders))
 		if last {
-			trace.Emit(trace.Disconnect, trace.Instant, c.id, 0, 0)
+			rec.Emit(rec.Disconnect, rec.Instant, c.id, 0, 0)
 		}
 	}
 	wake := last && c.wakeReceiver()

@@ -3,7 +3,7 @@ package mutex
 import (
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Guard is the proof that the lock is held (Rust: MutexGuard). It gives
@@ -85,8 +85,8 @@ func (g Guard[T]) release() {
 // holder's events come after it.
 func (m *Mutex[T]) noteReleased() {
 	id := m.TraceID()
-	if trace.Enabled() {
-		trace.Emit(trace.Unlock, trace.Instant, id, 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Unlock, rec.Instant, id, 0, 0)
 	}
 	if hook.Checking() {
 		engine.Released(id)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Mutex is a mutual-exclusion lock that owns a value of type T. The zero
@@ -24,7 +24,7 @@ type Mutex[T any] struct {
 // New returns a mutex holding v (Rust: Mutex::new).
 func New[T any](v T) *Mutex[T] {
 	m := &Mutex[T]{value: v}
-	m.id.Store(trace.NewID(trace.MutexObject))
+	m.id.Store(rec.NewID(rec.MutexObject))
 	return m
 }
 
@@ -82,12 +82,12 @@ func (m *Mutex[T]) lockSlow() (Guard[T], error) {
 		if checking {
 			engine.BeforeWait(id, engine.Exclusive) // panics instead of hanging
 		}
-		if trace.Enabled() {
-			trace.Emit(trace.LockWait, trace.Begin, id, 0, trace.ModeExclusive)
+		if rec.Enabled() {
+			rec.Emit(rec.LockWait, rec.Begin, id, 0, rec.ModeExclusive)
 		}
 		m.mu.Lock()
-		if trace.Enabled() {
-			trace.Emit(trace.LockWait, trace.End, id, 0, trace.ModeExclusive)
+		if rec.Enabled() {
+			rec.Emit(rec.LockWait, rec.End, id, 0, rec.ModeExclusive)
 		}
 		if checking {
 			engine.AfterWait()
@@ -102,8 +102,8 @@ func (m *Mutex[T]) noteAcquired(ordered bool) {
 	if hook.Checking() {
 		engine.Acquired(id, engine.Exclusive, ordered, m.abandon)
 	}
-	if trace.Enabled() {
-		trace.Emit(trace.Lock, trace.Instant, id, 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Lock, rec.Instant, id, 0, 0)
 	}
 }
 
@@ -114,8 +114,8 @@ func (m *Mutex[T]) abandon(_ int64, poison bool) {
 	if poison {
 		m.poison()
 	}
-	if trace.Enabled() {
-		trace.Emit(trace.Unlock, trace.Instant, m.TraceID(), 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Unlock, rec.Instant, m.TraceID(), 0, 0)
 	}
 	m.gen++
 	m.mu.Unlock()
@@ -123,8 +123,8 @@ func (m *Mutex[T]) abandon(_ int64, poison bool) {
 
 func (m *Mutex[T]) poison() {
 	m.poisoned.Store(true)
-	if trace.Enabled() {
-		trace.Emit(trace.Poison, trace.Instant, m.TraceID(), 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Poison, rec.Instant, m.TraceID(), 0, 0)
 	}
 }
 
@@ -139,6 +139,6 @@ func (m *Mutex[T]) TraceID() uint64 {
 	if id := m.id.Load(); id != 0 {
 		return id
 	}
-	m.id.CompareAndSwap(0, trace.NewID(trace.MutexObject)) // a zero-value Mutex
+	m.id.CompareAndSwap(0, rec.NewID(rec.MutexObject)) // a zero-value Mutex
 	return m.id.Load()
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 func TestGuardGivesAccessToValue(t *testing.T) {
@@ -37,7 +38,7 @@ func TestZeroMutexIsUsable(t *testing.T) {
 	}
 	*g.Ptr()++
 	g.Unlock()
-	if m.TraceID() == 0 || trace.KindOf(m.TraceID()) != trace.MutexObject {
+	if m.TraceID() == 0 || primitive.KindOf(m.TraceID()) != trace.MutexObject {
 		t.Fatalf("zero mutex has id %d", m.TraceID())
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // check panics unless the calling goroutine owns v. The fast path is one
@@ -74,14 +74,14 @@ func refusal(g, owner int64, last *transfer) string {
 
 // threadName is `thread "worker"` for a named thread, `thread 3` otherwise.
 func threadName(id uint64) string {
-	if name := trace.ObjectName(id); name != trace.DefaultName(id) {
+	if name := rec.ObjectName(id); name != rec.DefaultName(id) {
 		return fmt.Sprintf("thread %q", name)
 	}
-	return trace.DefaultName(id)
+	return rec.DefaultName(id)
 }
 
 func goroutine(g int64) string {
-	if name, ok := trace.GoroutineName(g); ok {
+	if name, ok := rec.GoroutineName(g); ok {
 		return fmt.Sprintf("goroutine %d %q", g, name)
 	}
 	return fmt.Sprintf("goroutine %d", g)

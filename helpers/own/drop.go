@@ -2,7 +2,7 @@ package own
 
 import (
 	"github.com/fearless-go/fearless/helpers/internal/callers"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Drop ends the value's life (Rust: drop(v)): the value is cleared, and every
@@ -12,5 +12,5 @@ func (v *Value[T]) Drop() {
 	pcs := callers.Capture()
 	var zero T
 	v.value = zero
-	v.leave(&transfer{kind: droppedHere, pcs: pcs}, dropped, trace.Free, 0)
+	v.leave(&transfer{kind: droppedHere, pcs: pcs}, dropped, rec.Free, 0)
 }

@@ -4,7 +4,7 @@ import (
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Move moves the value to a new handle owned by the caller and returns it,
@@ -18,7 +18,7 @@ func (v *Value[T]) Move() *Value[T] {
 	n.id.Store(v.TraceID())
 	var zero T
 	v.value = zero
-	v.leave(&transfer{kind: movedHere, pcs: pcs}, moved, trace.Move, 0)
+	v.leave(&transfer{kind: movedHere, pcs: pcs}, moved, rec.Move, 0)
 	return n
 }
 
@@ -45,15 +45,15 @@ func (v *Value[T]) MoveInto(thread uint64) (claim func()) {
 	if thread == 0 {
 		t.kind = outOfThread
 	}
-	v.leave(t, moved, trace.Move, int64(thread))
+	v.leave(t, moved, rec.Move, int64(thread))
 	return func() { v.owner.CompareAndSwap(moved, goid.Get()) }
 }
 
 // leave records t and sets the owner state; the caller owns v.
-func (v *Value[T]) leave(t *transfer, state int64, kind trace.Kind, val int64) {
+func (v *Value[T]) leave(t *transfer, state int64, kind rec.Kind, val int64) {
 	v.last.Store(t) // before the owner changes, so a refused user sees why
 	v.owner.Store(state)
-	if trace.Enabled() {
-		trace.EmitFrom(t.pcs, kind, trace.Instant, v.TraceID(), 0, val)
+	if rec.Enabled() {
+		rec.EmitFrom(t.pcs, kind, rec.Instant, v.TraceID(), 0, val)
 	}
 }

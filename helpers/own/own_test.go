@@ -9,6 +9,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/own"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 func TestOwnerUsesTheValue(t *testing.T) {
@@ -21,7 +22,7 @@ func TestOwnerUsesTheValue(t *testing.T) {
 	if fmt.Sprint(v) != "[a b c]" {
 		t.Fatalf("Sprint = %q", fmt.Sprint(v))
 	}
-	if trace.KindOf(v.TraceID()) != trace.ValueObject {
+	if primitive.KindOf(v.TraceID()) != trace.ValueObject {
 		t.Fatalf("id %d is not a value's", v.TraceID())
 	}
 }
@@ -91,7 +92,7 @@ func TestZeroValueBelongsToItsFirstUser(t *testing.T) {
 		t.Fatal("a zero Value is not usable")
 	}
 	*v.Ptr() = 3 // claims it
-	if v.TraceID() == 0 || trace.KindOf(v.TraceID()) != trace.ValueObject {
+	if v.TraceID() == 0 || primitive.KindOf(v.TraceID()) != trace.ValueObject {
 		t.Fatalf("zero value's id %d", v.TraceID())
 	}
 	done := make(chan string)
@@ -149,7 +150,7 @@ func TestMovingTwiceRefusesTheSecondSpawnAndLosesNothing(t *testing.T) {
 	// An unnamed thread is named by its number, as on timelines.
 	c := own.New(3)
 	h2 := thread.Go(func() { c.Get() }, thread.Move(c))
-	if got := testutil.MustPanic(t, func() { c.Get() }); !strings.Contains(got, fmt.Sprintf("moved into %s at", trace.DefaultName(h2.TraceID()))) {
+	if got := testutil.MustPanic(t, func() { c.Get() }); !strings.Contains(got, fmt.Sprintf("moved into %s at", primitive.DefaultName(h2.TraceID()))) {
 		t.Fatalf("use after a move into an unnamed thread: %q", got)
 	}
 	if _, err := h2.Join(); err != nil {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Value is a value of type T with exactly one owner goroutine. New gives it
@@ -31,7 +31,7 @@ const (
 func New[T any](v T) *Value[T] {
 	x := &Value[T]{value: v}
 	x.owner.Store(goid.Get())
-	x.id.Store(trace.NewID(trace.ValueObject))
+	x.id.Store(rec.NewID(rec.ValueObject))
 	return x
 }
 
@@ -77,6 +77,6 @@ func (v *Value[T]) TraceID() uint64 {
 	if id := v.id.Load(); id != 0 {
 		return id
 	}
-	v.id.CompareAndSwap(0, trace.NewID(trace.ValueObject)) // a zero Value
+	v.id.CompareAndSwap(0, rec.NewID(rec.ValueObject)) // a zero Value
 	return v.id.Load()
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Messages for what Rust's compiler would have refused.
@@ -60,7 +60,7 @@ func wrongGoroutine(method string, used, created int64) string {
 // trace.NameGoroutine or thread.Name if it has one (the main goroutine is
 // "main"), otherwise by its id.
 func goroutineName(g int64) string {
-	if name, ok := trace.GoroutineName(g); ok {
+	if name, ok := rec.GoroutineName(g); ok {
 		return "goroutine " + strconv.Quote(name)
 	}
 	return "goroutine " + strconv.FormatInt(g, 10)

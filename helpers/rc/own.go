@@ -1,6 +1,6 @@
 package rc
 
-import "github.com/fearless-go/fearless/helpers/trace"
+import "github.com/fearless-go/fearless/helpers/internal/rec"
 
 // Clone returns a new owner of the same value and adds one to the strong
 // count (Rust: Rc::clone). The value is not copied, and the clone belongs to
@@ -8,8 +8,8 @@ import "github.com/fearless-go/fearless/helpers/trace"
 func (r *Rc[T]) Clone() *Rc[T] {
 	in := r.live("Clone")
 	in.strong++
-	if trace.Enabled() {
-		trace.Emit(trace.RefClone, trace.Instant, in.id, 0, int64(in.strong))
+	if rec.Enabled() {
+		rec.Emit(rec.RefClone, rec.Instant, in.id, 0, int64(in.strong))
 	}
 	return &Rc[T]{in: in}
 }
@@ -26,8 +26,8 @@ func (r *Rc[T]) Drop() {
 	r.dropped = true
 	in.strong--
 	n := in.strong
-	if trace.Enabled() {
-		trace.Emit(trace.RefDrop, trace.Instant, in.id, 0, int64(n))
+	if rec.Enabled() {
+		rec.Emit(rec.RefDrop, rec.Instant, in.id, 0, int64(n))
 	}
 	switch {
 	case n == 0:
@@ -43,8 +43,8 @@ func (in *inner[T]) free() {
 	v, drop := in.value, in.drop
 	var zero T
 	in.value, in.drop = zero, nil // the Rc no longer keeps the value alive
-	if trace.Enabled() {
-		trace.Emit(trace.Free, trace.Instant, in.id, 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Free, rec.Instant, in.id, 0, 0)
 	}
 	if drop != nil {
 		drop(v)

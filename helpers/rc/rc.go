@@ -3,7 +3,7 @@ package rc
 import (
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Rc is one owner of a value of type T shared on one goroutine (Rust:
@@ -39,7 +39,7 @@ func OnDrop[T any](f func(v T)) Option[T] { return Option[T]{drop: f} }
 // New returns the first owner of v, with a strong count of 1, bound to the
 // calling goroutine (Rust: Rc::new).
 func New[T any](v T, opts ...Option[T]) *Rc[T] {
-	in := &inner[T]{owner: goid.Get(), strong: 1, id: trace.NewID(trace.RcObject), value: v}
+	in := &inner[T]{owner: goid.Get(), strong: 1, id: rec.NewID(rec.RcObject), value: v}
 	for _, o := range opts {
 		if o.drop != nil {
 			in.drop = o.drop

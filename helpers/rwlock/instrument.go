@@ -3,12 +3,12 @@ package rwlock
 import (
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // This file is the slow path, taken only while the recorder or the checks are
 // on. Call depth matters: the recorder resolves the user's line at most three
-// frames above trace.Emit.
+// frames above rec.Emit.
 
 // lockInstrumented takes the lock in mode, recording the wait if there is one
 // and refusing to block into a deadlock.
@@ -19,16 +19,16 @@ func (l *RwLock[T]) lockInstrumented(mode engine.Mode) {
 		if checking {
 			engine.BeforeWait(id, mode) // panics instead of hanging
 		}
-		if trace.Enabled() {
-			trace.Emit(trace.LockWait, trace.Begin, id, 0, traceMode(mode))
+		if rec.Enabled() {
+			rec.Emit(rec.LockWait, rec.Begin, id, 0, traceMode(mode))
 		}
 		if mode == engine.Shared {
 			l.mu.RLock()
 		} else {
 			l.mu.Lock()
 		}
-		if trace.Enabled() {
-			trace.Emit(trace.LockWait, trace.End, id, 0, traceMode(mode))
+		if rec.Enabled() {
+			rec.Emit(rec.LockWait, rec.End, id, 0, traceMode(mode))
 		}
 		if checking {
 			engine.AfterWait()
@@ -46,9 +46,9 @@ func (l *RwLock[T]) tryLock(mode engine.Mode) bool {
 
 func traceMode(mode engine.Mode) int64 {
 	if mode == engine.Shared {
-		return trace.ModeShared
+		return rec.ModeShared
 	}
-	return trace.ModeExclusive
+	return rec.ModeExclusive
 }
 
 // noteAcquired tells the checks and the recorder that the calling goroutine
@@ -65,12 +65,12 @@ func (l *RwLock[T]) noteAcquired(mode engine.Mode, ordered bool) {
 		}
 		engine.Acquired(id, mode, ordered, abandon)
 	}
-	if trace.Enabled() {
-		kind := trace.Lock
+	if rec.Enabled() {
+		kind := rec.Lock
 		if mode == engine.Shared {
-			kind = trace.RLock
+			kind = rec.RLock
 		}
-		trace.Emit(kind, trace.Instant, id, 0, 0)
+		rec.Emit(kind, rec.Instant, id, 0, 0)
 	}
 }
 
@@ -78,12 +78,12 @@ func (l *RwLock[T]) noteAcquired(mode engine.Mode, ordered bool) {
 // already forgot the hold (a goroutine that died holding the lock).
 func (l *RwLock[T]) noteReleased(mode engine.Mode, check bool) {
 	id := l.TraceID()
-	if trace.Enabled() {
-		kind := trace.Unlock
+	if rec.Enabled() {
+		kind := rec.Unlock
 		if mode == engine.Shared {
-			kind = trace.RUnlock
+			kind = rec.RUnlock
 		}
-		trace.Emit(kind, trace.Instant, id, 0, 0)
+		rec.Emit(kind, rec.Instant, id, 0, 0)
 	}
 	if check && hook.Checking() {
 		engine.Released(id)

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // RwLock is a reader-writer lock that owns a value of type T. The zero value
@@ -23,7 +23,7 @@ type RwLock[T any] struct {
 // New returns an RwLock holding v (Rust: RwLock::new).
 func New[T any](v T) *RwLock[T] {
 	l := &RwLock[T]{value: v}
-	l.id.Store(trace.NewID(trace.RwLockObject))
+	l.id.Store(rec.NewID(rec.RwLockObject))
 	return l
 }
 
@@ -39,8 +39,8 @@ func (l *RwLock[T]) ClearPoison() { l.poisoned.Store(false) }
 
 func (l *RwLock[T]) poison() {
 	l.poisoned.Store(true)
-	if trace.Enabled() {
-		trace.Emit(trace.Poison, trace.Instant, l.TraceID(), 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Poison, rec.Instant, l.TraceID(), 0, 0)
 	}
 }
 
@@ -49,6 +49,6 @@ func (l *RwLock[T]) TraceID() uint64 {
 	if id := l.id.Load(); id != 0 {
 		return id
 	}
-	l.id.CompareAndSwap(0, trace.NewID(trace.RwLockObject)) // a zero-value RwLock
+	l.id.CompareAndSwap(0, rec.NewID(rec.RwLockObject)) // a zero-value RwLock
 	return l.id.Load()
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/rwlock"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 func TestGuardsGiveAccessToValue(t *testing.T) {
@@ -43,10 +44,10 @@ func TestZeroRwLockIsUsable(t *testing.T) {
 		t.Fatalf("value = %d", r.Get())
 	}
 	r.Unlock()
-	if l.TraceID() == 0 || trace.KindOf(l.TraceID()) != trace.RwLockObject || l.TraceID() != l.TraceID() {
+	if l.TraceID() == 0 || primitive.KindOf(l.TraceID()) != trace.RwLockObject || l.TraceID() != l.TraceID() {
 		t.Fatalf("zero rwlock has id %d", l.TraceID())
 	}
-	if n := rwlock.New(0); trace.KindOf(n.TraceID()) != trace.RwLockObject {
+	if n := rwlock.New(0); primitive.KindOf(n.TraceID()) != trace.RwLockObject {
 		t.Fatalf("New gives id %d", n.TraceID())
 	}
 }

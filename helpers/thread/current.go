@@ -6,7 +6,7 @@ import (
 
 	"github.com/petermattis/goid"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Thread describes a running thread (Rust: std::thread::Thread).
@@ -33,7 +33,7 @@ func Current() Thread {
 	if name := liveName(g); name != "" {
 		return Thread{ID: g, Name: name}
 	}
-	name, _ := trace.GoroutineName(g)
+	name, _ := rec.GoroutineName(g)
 	return Thread{ID: g, Name: name}
 }
 

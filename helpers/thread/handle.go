@@ -11,7 +11,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // core is the part of a thread that does not depend on its result type, so
@@ -84,7 +84,7 @@ func (c *core) join(site callers.PCs) error {
 		return c.errJoined()
 	}
 	if c.goid.Load() == goid.Get() {
-		panic(fmt.Sprintf("thread: thread %q joined itself, which would wait forever", trace.ObjectName(c.id)))
+		panic(fmt.Sprintf("thread: thread %q joined itself, which would wait forever", rec.ObjectName(c.id)))
 	}
 	c.wait(site)
 	if c.joined.Swap(true) {
@@ -111,12 +111,12 @@ func (c *core) wait(site callers.PCs) {
 		engine.BeforeJoin(c.id) // panics instead of hanging
 		defer engine.AfterWait()
 	}
-	if trace.Enabled() {
-		trace.EmitFrom(site, trace.Join, trace.Begin, c.id, 0, 0)
+	if rec.Enabled() {
+		rec.EmitFrom(site, rec.Join, rec.Begin, c.id, 0, 0)
 	}
 	c.done.Wait()
-	if trace.Enabled() {
-		trace.EmitFrom(site, trace.Join, trace.End, c.id, 0, 0)
+	if rec.Enabled() {
+		rec.EmitFrom(site, rec.Join, rec.End, c.id, 0, 0)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // prepare sets up a thread about to be spawned, on the spawning goroutine:
@@ -20,11 +20,11 @@ func (c *core) prepare(opts []Option, scope *Scoped) {
 			o(&cfg)
 		}
 	}
-	c.id = trace.NewID(trace.ThreadObject)
+	c.id = rec.NewID(rec.ThreadObject)
 	c.name = cfg.name
 	c.done.Add(1)
 	if c.name != "" {
-		trace.LabelID(c.id, c.name)
+		rec.LabelID(c.id, c.name)
 	}
 	if hook.Active() {
 		c.site = callers.Capture()
@@ -44,8 +44,8 @@ func (c *core) prepare(opts []Option, scope *Scoped) {
 	for _, m := range cfg.moves {
 		c.claims = append(c.claims, m.MoveInto(c.id))
 	}
-	if trace.Enabled() {
-		trace.EmitFrom(c.site, trace.Spawn, trace.Instant, c.id, 0, 0)
+	if rec.Enabled() {
+		rec.EmitFrom(c.site, rec.Spawn, rec.Instant, c.id, 0, 0)
 	}
 }
 
@@ -59,13 +59,13 @@ func (c *core) begin() {
 	}
 	addLive(g, c)
 	if c.name != "" {
-		trace.NameGoroutine(c.name)
+		rec.NameGoroutine(c.name)
 	}
 	for _, claim := range c.claims {
 		claim()
 	}
-	if trace.Enabled() {
-		trace.EmitFrom(c.site, trace.ThreadRun, trace.Begin, c.id, 0, 0)
+	if rec.Enabled() {
+		rec.EmitFrom(c.site, rec.ThreadRun, rec.Begin, c.id, 0, 0)
 	}
 }
 
@@ -78,8 +78,8 @@ func (c *core) finish(returned *bool) {
 		if r := recover(); r != nil {
 			panicked = true
 			c.err = Recovered(c.name, r)
-			if trace.Enabled() {
-				trace.EmitFrom(panicSite(), trace.Panic, trace.Instant, c.id, 0, 0)
+			if rec.Enabled() {
+				rec.EmitFrom(panicSite(), rec.Panic, rec.Instant, c.id, 0, 0)
 			}
 		} else {
 			c.err = ErrGoexit // runtime.Goexit cannot be stopped; it ends the goroutine after this
@@ -88,8 +88,8 @@ func (c *core) finish(returned *bool) {
 	if c.checked || hook.Checking() {
 		engine.ThreadExited(c.id, panicked) // releases the locks it still holds, poisoned if it panicked
 	}
-	if trace.Enabled() {
-		trace.EmitFrom(c.site, trace.ThreadRun, trace.End, c.id, 0, 0)
+	if rec.Enabled() {
+		rec.EmitFrom(c.site, rec.ThreadRun, rec.End, c.id, 0, 0)
 	}
 	removeLive(c.goid.Load())
 	c.finished.Store(true)

@@ -9,6 +9,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // siteOf formats an event's call site as file:line.
@@ -60,8 +61,8 @@ func TestRecorderSeesSpawnRunAndJoin(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if rec.ObjectName(h.TraceID()) != "worker" || trace.KindOf(h.TraceID()) != trace.ThreadObject {
-		t.Fatalf("thread object %q of kind %v", rec.ObjectName(h.TraceID()), trace.KindOf(h.TraceID()))
+	if rec.ObjectName(h.TraceID()) != "worker" || primitive.KindOf(h.TraceID()) != trace.ThreadObject {
+		t.Fatalf("thread object %q of kind %v", rec.ObjectName(h.TraceID()), primitive.KindOf(h.TraceID()))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // BenchmarkEmit is the cost of one recorded event on one goroutine: the goal
@@ -20,7 +21,7 @@ func BenchmarkEmit(b *testing.B) {
 	b.Run("off", func(b *testing.B) {
 		for b.Loop() {
 			if trace.Enabled() {
-				trace.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
+				primitive.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
 			}
 		}
 	})
@@ -32,7 +33,7 @@ func BenchmarkEmit(b *testing.B) {
 		}
 		defer stopUntimed(b)
 		for b.Loop() {
-			trace.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
+			primitive.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
 		}
 	})
 	b.Run("on-parallel", func(b *testing.B) {
@@ -42,7 +43,7 @@ func BenchmarkEmit(b *testing.B) {
 		defer stopUntimed(b)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
-				trace.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
+				primitive.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
 			}
 		})
 	})
@@ -54,7 +55,7 @@ func BenchmarkSnapshot100k(b *testing.B) {
 	}
 	defer trace.Stop()
 	for range 100_000 {
-		trace.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
+		primitive.Emit(trace.UserMark, trace.Instant, 1, 0, 0)
 	}
 	for b.Loop() {
 		_ = trace.Snapshot()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 // record starts a fresh recording for one test and stops it at the end.
@@ -23,7 +24,7 @@ func TestOffByDefaultInTests(t *testing.T) {
 	if trace.Enabled() {
 		t.Fatal("recording is on in a test without FEARLESS_TRACE or GoNB")
 	}
-	trace.Emit(trace.Lock, trace.Instant, 1, 0, 0)
+	primitive.Emit(trace.Lock, trace.Instant, 1, 0, 0)
 	if n := len(trace.Snapshot().Events); n != 0 {
 		t.Fatalf("Snapshot without a recording has %d events", n)
 	}
@@ -31,9 +32,9 @@ func TestOffByDefaultInTests(t *testing.T) {
 
 func TestEmitRecordsEventWithCallSite(t *testing.T) {
 	record(t)
-	id := trace.NewID(trace.MutexObject)
+	id := primitive.NewID(trace.MutexObject)
 	_, _, line, _ := runtime.Caller(0)
-	trace.Emit(trace.Lock, trace.Instant, id, 7, 42)
+	primitive.Emit(trace.Lock, trace.Instant, id, 7, 42)
 	rec := trace.Stop()
 	if len(rec.Events) != 1 {
 		t.Fatalf("got %d events, want 1", len(rec.Events))
@@ -45,10 +46,10 @@ func TestEmitRecordsEventWithCallSite(t *testing.T) {
 	if e.Site == nil || e.Site.Line != line+1 || !strings.HasSuffix(e.Site.File, "recorder_test.go") {
 		t.Fatalf("site = %+v, want recorder_test.go:%d", e.Site, line+1)
 	}
-	if !strings.Contains(e.Site.Code, "trace.Emit(trace.Lock") {
+	if !strings.Contains(e.Site.Code, "primitive.Emit(trace.Lock") {
 		t.Fatalf("site code = %q", e.Site.Code)
 	}
-	if rec.Objects[id].Kind != trace.MutexObject || rec.ObjectName(id) != trace.DefaultName(id) {
+	if rec.Objects[id].Kind != trace.MutexObject || rec.ObjectName(id) != primitive.DefaultName(id) {
 		t.Fatalf("objects = %+v", rec.Objects)
 	}
 }
@@ -56,7 +57,7 @@ func TestEmitRecordsEventWithCallSite(t *testing.T) {
 func TestCapacityBoundsMemoryAndCountsDrops(t *testing.T) {
 	record(t, trace.Capacity(2048))
 	for range 5000 {
-		trace.Emit(trace.UserMark, trace.Instant, 0, 0, 0)
+		primitive.Emit(trace.UserMark, trace.Instant, 0, 0, 0)
 	}
 	rec := trace.Stop()
 	if len(rec.Events) != 2048 || rec.Dropped != 5000-2048 {
@@ -75,7 +76,7 @@ func TestConcurrentEmitKeepsEveryEventInOrder(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range perG {
-				trace.Emit(trace.UserMark, trace.Instant, uint64(g+1), uint64(i), 0)
+				primitive.Emit(trace.UserMark, trace.Instant, uint64(g+1), uint64(i), 0)
 			}
 		}()
 	}
@@ -122,18 +123,18 @@ func TestSpanMarkAndNames(t *testing.T) {
 }
 
 func TestMainGoroutineIsNamedMain(t *testing.T) {
-	if name, ok := trace.GoroutineName(1); !ok || name != "main" {
+	if name, ok := primitive.GoroutineName(1); !ok || name != "main" {
 		t.Fatalf("goroutine 1 is %q, want main", name)
 	}
 }
 
 func TestJSONRoundTrip(t *testing.T) {
 	record(t)
-	m := trace.NewID(trace.ChannelObject)
-	trace.LabelID(m, "jobs")
-	trace.Emit(trace.RecvWait, trace.Begin, m, 0, 0)
-	trace.Emit(trace.RecvWait, trace.End, m, 0, 0)
-	trace.Emit(trace.Recv, trace.Instant, m, 3, 0)
+	m := primitive.NewID(trace.ChannelObject)
+	primitive.Label(m, "jobs")
+	primitive.Emit(trace.RecvWait, trace.Begin, m, 0, 0)
+	primitive.Emit(trace.RecvWait, trace.End, m, 0, 0)
+	primitive.Emit(trace.Recv, trace.Instant, m, 3, 0)
 	rec := trace.Stop()
 	var buf bytes.Buffer
 	if err := rec.WriteJSON(&buf); err != nil {

@@ -1,5 +1,7 @@
 package trace
 
+import "github.com/fearless-go/fearless/helpers/internal/rec"
+
 // Region is a span of user code opened by Span. Call End once, typically
 // with defer: defer trace.Span("parse").End().
 type Region struct {
@@ -12,21 +14,21 @@ func Span(name string) Region {
 	if !Enabled() {
 		return Region{}
 	}
-	id := intern(name)
-	Emit(UserSpan, Begin, id, 0, 0)
+	id := rec.Intern(name)
+	rec.Emit(UserSpan, Begin, id, 0, 0)
 	return Region{id: id}
 }
 
 // End closes the span. It must be called on the goroutine that opened it.
 func (r Region) End() {
 	if r.id != 0 && Enabled() {
-		Emit(UserSpan, End, r.id, 0, 0)
+		rec.Emit(UserSpan, End, r.id, 0, 0)
 	}
 }
 
 // Mark records a named point in time on the calling goroutine's lane.
 func Mark(name string) {
 	if Enabled() {
-		Emit(UserMark, Instant, intern(name), 0, 0)
+		rec.Emit(UserMark, Instant, rec.Intern(name), 0, 0)
 	}
 }

@@ -1,7 +1,7 @@
 // Package scenario records small, real concurrent runs for the charts'
 // tests, examples and README picture. Each run uses real goroutines, a real
 // sync.Mutex and a real channel, and emits the recorder events exactly as
-// the helper packages do (trace.Emit, Begin/End around every wait, "Unlock"
+// the helper packages do (primitive.Emit, Begin/End around every wait, "Unlock"
 // and "Send" before the operation, "Lock" and "Recv" after it).
 package scenario
 
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )
 
 var msgIDs atomic.Uint64
@@ -20,21 +21,21 @@ var msgIDs atomic.Uint64
 // thread starts fn on a new goroutine the way thread.Spawn does, and
 // returns a join function that waits for it the way JoinHandle.Join does.
 func thread(name string, fn func()) (join func()) {
-	id := trace.NewID(trace.ThreadObject)
-	trace.LabelID(id, name)
-	trace.Emit(trace.Spawn, trace.Instant, id, 0, 0)
+	id := primitive.NewID(trace.ThreadObject)
+	primitive.Label(id, name)
+	primitive.Emit(trace.Spawn, trace.Instant, id, 0, 0)
 	done := make(chan struct{})
 	go func() {
 		trace.NameGoroutine(name)
-		trace.Emit(trace.ThreadRun, trace.Begin, id, 0, 0)
+		primitive.Emit(trace.ThreadRun, trace.Begin, id, 0, 0)
 		defer close(done)
-		defer trace.Emit(trace.ThreadRun, trace.End, id, 0, 0)
+		defer primitive.Emit(trace.ThreadRun, trace.End, id, 0, 0)
 		fn()
 	}()
 	return func() {
-		trace.Emit(trace.Join, trace.Begin, id, 0, 0)
+		primitive.Emit(trace.Join, trace.Begin, id, 0, 0)
 		<-done
-		trace.Emit(trace.Join, trace.End, id, 0, 0)
+		primitive.Emit(trace.Join, trace.End, id, 0, 0)
 	}
 }
 
@@ -45,20 +46,20 @@ type mutex struct {
 }
 
 func newMutex(name string) *mutex {
-	m := &mutex{id: trace.NewID(trace.MutexObject)}
-	trace.LabelID(m.id, name)
+	m := &mutex{id: primitive.NewID(trace.MutexObject)}
+	primitive.Label(m.id, name)
 	return m
 }
 
 func (m *mutex) lock() {
-	trace.Emit(trace.LockWait, trace.Begin, m.id, 0, trace.ModeExclusive)
+	primitive.Emit(trace.LockWait, trace.Begin, m.id, 0, trace.ModeExclusive)
 	m.mu.Lock()
-	trace.Emit(trace.LockWait, trace.End, m.id, 0, trace.ModeExclusive)
-	trace.Emit(trace.Lock, trace.Instant, m.id, 0, 0)
+	primitive.Emit(trace.LockWait, trace.End, m.id, 0, trace.ModeExclusive)
+	primitive.Emit(trace.Lock, trace.Instant, m.id, 0, 0)
 }
 
 func (m *mutex) unlock() {
-	trace.Emit(trace.Unlock, trace.Instant, m.id, 0, 0)
+	primitive.Emit(trace.Unlock, trace.Instant, m.id, 0, 0)
 	m.mu.Unlock()
 }
 
@@ -69,8 +70,8 @@ type channel struct {
 }
 
 func newChannel(name string, size int) *channel {
-	c := &channel{ch: make(chan int, size), id: trace.NewID(trace.ChannelObject)}
-	trace.LabelID(c.id, name)
+	c := &channel{ch: make(chan int, size), id: primitive.NewID(trace.ChannelObject)}
+	primitive.Label(c.id, name)
 	return c
 }
 
@@ -81,31 +82,31 @@ func (c *channel) recv() int {
 	select {
 	case v = <-c.ch:
 	default:
-		trace.Emit(trace.RecvWait, trace.Begin, c.id, 0, 0)
+		primitive.Emit(trace.RecvWait, trace.Begin, c.id, 0, 0)
 		v = <-c.ch
-		trace.Emit(trace.RecvWait, trace.End, c.id, 0, 0)
+		primitive.Emit(trace.RecvWait, trace.End, c.id, 0, 0)
 	}
-	trace.Emit(trace.Recv, trace.Instant, c.id, uint64(v), 0)
+	primitive.Emit(trace.Recv, trace.Instant, c.id, uint64(v), 0)
 	return v
 }
 
 func (c *channel) sendMsg() {
 	msg := msgIDs.Add(1)
-	trace.Emit(trace.Send, trace.Instant, c.id, msg, 0)
+	primitive.Emit(trace.Send, trace.Instant, c.id, msg, 0)
 	select {
 	case c.ch <- int(msg):
 		return
 	default:
 	}
-	trace.Emit(trace.SendWait, trace.Begin, c.id, msg, 0)
+	primitive.Emit(trace.SendWait, trace.Begin, c.id, msg, 0)
 	c.ch <- int(msg)
-	trace.Emit(trace.SendWait, trace.End, c.id, msg, 0)
+	primitive.Emit(trace.SendWait, trace.End, c.id, msg, 0)
 }
 
 func sleep(d time.Duration) {
-	trace.Emit(trace.Sleep, trace.Begin, 0, 0, int64(d))
+	primitive.Emit(trace.Sleep, trace.Begin, 0, 0, int64(d))
 	time.Sleep(d) // the scenario's own work, not a wait for another goroutine
-	trace.Emit(trace.Sleep, trace.End, 0, 0, int64(d))
+	primitive.Emit(trace.Sleep, trace.End, 0, 0, int64(d))
 }
 
 // spin burns CPU for about d, to make "running" visible.
@@ -172,7 +173,7 @@ func Deadlock() (rec *trace.Recording, release func()) {
 			first.lock()
 			both <- struct{}{}
 			<-gate // hold the first lock until the other thread holds its own
-			trace.Emit(trace.LockWait, trace.Begin, second.id, 0, trace.ModeExclusive)
+			primitive.Emit(trace.LockWait, trace.Begin, second.id, 0, trace.ModeExclusive)
 			stuck.Done()
 			<-gate // stuck: the real lock is never taken
 		}
@@ -185,8 +186,8 @@ func Deadlock() (rec *trace.Recording, release func()) {
 	gate <- struct{}{}
 	gate <- struct{}{}
 	stuck.Wait()
-	trace.Emit(trace.Join, trace.Begin, trace.NewID(trace.ThreadObject), 0, 0)
-	trace.Emit(trace.Deadlock, trace.Instant, a.id, 0, 0)
+	primitive.Emit(trace.Join, trace.Begin, primitive.NewID(trace.ThreadObject), 0, 0)
+	primitive.Emit(trace.Deadlock, trace.Instant, a.id, 0, 0)
 	rec = trace.Stop()
 	return rec, func() {
 		close(gate)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Rounds is how many alternating rounds Compare times.
@@ -58,20 +58,20 @@ func Recorded(b *testing.B, eventsPerOp int, op func(n int)) func(n int) {
 	// Slack for the partly filled chunks of the recorder's shards.
 	capacity := window*eventsPerOp + 64*1024
 	return func(n int) {
-		if err := trace.Start(trace.Capacity(capacity)); err != nil {
+		if err := rec.Start(rec.Capacity(capacity)); err != nil {
 			b.Fatal(err)
 		}
 		defer func() {
-			trace.Reset() // discard: collecting the events is not part of the cost
-			trace.Stop()
+			rec.Reset() // discard: collecting the events is not part of the cost
+			rec.Stop()
 		}()
 		for n > 0 {
 			k := min(n, window)
 			op(k)
-			if d := trace.Dropped(); d > 0 {
+			if d := rec.Dropped(); d > 0 {
 				b.Fatalf("benchcmp: %d events dropped in a window of %d operations: raise eventsPerOp to the real count", d, k)
 			}
-			trace.Reset()
+			rec.Reset()
 			n -= k
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Error is the panic value of a goroutine that was about to block forever:
@@ -16,9 +16,9 @@ type Error struct {
 // Step is one goroutine in a deadlock cycle and what it waits for.
 type Step struct {
 	Goroutine int64
-	Name      string     // the goroutine's name, if it has one
-	Waits     string     // what it waits for, e.g. `for mutex "B", which goroutine 7 "worker" holds`
-	At        trace.Site // where it waits
+	Name      string   // the goroutine's name, if it has one
+	Waits     string   // what it waits for, e.g. `for mutex "B", which goroutine 7 "worker" holds`
+	At        rec.Site // where it waits
 }
 
 // Error describes the cycle, one goroutine per line.
@@ -40,7 +40,7 @@ func describe(g int64, name string) string {
 }
 
 func nameOf(g int64) string {
-	name, _ := trace.GoroutineName(g)
+	name, _ := rec.GoroutineName(g)
 	return name
 }
 
@@ -55,7 +55,7 @@ func newError(cycle []int64) *Error {
 		var waits string
 		switch {
 		case w.lock == 0:
-			waits = fmt.Sprintf("for thread %q to finish; it runs as %s", trace.ObjectName(w.thread), nextName)
+			waits = fmt.Sprintf("for thread %q to finish; it runs as %s", rec.ObjectName(w.thread), nextName)
 		case next == g:
 			waits = fmt.Sprintf("for %s, which it already holds (locks are not reentrant)", lockName(w.lock))
 		case holds(next, w.lock):
@@ -74,5 +74,5 @@ func holds(g int64, lock uint64) bool {
 }
 
 func lockName(id uint64) string {
-	return fmt.Sprintf("%s %q", trace.KindOf(id), trace.ObjectName(id))
+	return fmt.Sprintf("%s %q", rec.KindOf(id), rec.ObjectName(id))
 }

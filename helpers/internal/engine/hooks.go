@@ -6,7 +6,7 @@ import (
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // These functions are for helper packages (mutex, rwlock, thread). They must
@@ -40,8 +40,8 @@ func wouldDeadlock(g int64, w wait, obj uint64) {
 	err := newError(cycle)
 	delete(state.waits, g)
 	state.Unlock()
-	if trace.Enabled() {
-		trace.Emit(trace.Deadlock, trace.Instant, obj, 0, 0)
+	if rec.Enabled() {
+		rec.Emit(rec.Deadlock, rec.Instant, obj, 0, 0)
 	}
 	panic(err)
 }
@@ -100,7 +100,7 @@ func Released(lock uint64) {
 		state.Unlock()
 		panic(fmt.Sprintf("%s: %s released on %s, but it was taken on %s "+
 			"(Rust rejects this at compile time: a lock guard is not Send, so it cannot move to another thread)",
-			trace.KindOf(lock), lockName(lock), describe(g, nameOf(g)), describe(holder, nameOf(holder))))
+			rec.KindOf(lock), lockName(lock), describe(g, nameOf(g)), describe(holder, nameOf(holder))))
 	}
 	release(g, lock)
 	state.Unlock()

@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // OrderViolation reports two locks taken in both orders: the pattern that
@@ -25,7 +25,7 @@ type OrderViolation struct {
 type OrderStep struct {
 	Goroutine      string
 	Held, Taken    string // lock names
-	HeldAt, TakeAt trace.Site
+	HeldAt, TakeAt rec.Site
 }
 
 // String describes the step in one line, with both call sites.
@@ -98,14 +98,14 @@ func addOrder(g int64, lock uint64, pcs callers.PCs) []*OrderViolation {
 			}
 			state.reported[pair] = true
 			v := &OrderViolation{Now: []OrderStep{step(key)}}
-			v.Locks = append(v.Locks, trace.ObjectName(h.lock), trace.ObjectName(lock))
+			v.Locks = append(v.Locks, rec.ObjectName(h.lock), rec.ObjectName(lock))
 			for i := 0; i+1 < len(path); i++ {
 				v.Earlier = append(v.Earlier, step([2]uint64{path[i], path[i+1]}))
 			}
 			state.found = append(state.found, v)
 			out = append(out, v)
-			if trace.Enabled() {
-				trace.Emit(trace.LockOrder, trace.Instant, lock, 0, int64(h.lock))
+			if rec.Enabled() {
+				rec.Emit(rec.LockOrder, rec.Instant, lock, 0, int64(h.lock))
 			}
 		}
 	}
@@ -143,19 +143,19 @@ func step(key [2]uint64) OrderStep {
 	e := state.order[key]
 	return OrderStep{
 		Goroutine: goroutineName(e.g),
-		Held:      trace.ObjectName(key[0]),
-		Taken:     trace.ObjectName(key[1]),
+		Held:      rec.ObjectName(key[0]),
+		Taken:     rec.ObjectName(key[1]),
 		HeldAt:    resolve(e.fromPCs),
 		TakeAt:    resolve(e.toPCs),
 	}
 }
 
-func resolve(pcs callers.PCs) trace.Site {
+func resolve(pcs callers.PCs) rec.Site {
 	s := callers.Resolve(pcs)
-	return trace.Site{Func: s.Func, File: s.File, Line: s.Line}
+	return rec.Site{Func: s.Func, File: s.File, Line: s.Line}
 }
 
-func siteString(s trace.Site) string {
+func siteString(s rec.Site) string {
 	if s.File == "" {
 		return "an unknown line"
 	}
@@ -167,7 +167,7 @@ func siteString(s trace.Site) string {
 }
 
 func goroutineName(g int64) string {
-	if name, ok := trace.GoroutineName(g); ok {
+	if name, ok := rec.GoroutineName(g); ok {
 		return fmt.Sprintf("goroutine %d %q", g, name)
 	}
 	return fmt.Sprintf("goroutine %d", g)

@@ -9,7 +9,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/fearless-go/fearless/helpers/trace"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Panics runs f and returns the value it panicked with and that value as a
@@ -41,19 +41,19 @@ func MustPanic(t testing.TB, f func()) string {
 }
 
 // Record starts a fresh recording for one test and stops it at the end.
-func Record(t testing.TB, opts ...trace.Option) {
+func Record(t testing.TB, opts ...rec.Option) {
 	t.Helper()
-	if err := trace.Start(opts...); err != nil {
+	if err := rec.Start(opts...); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { trace.Stop() })
+	t.Cleanup(func() { rec.Stop() })
 }
 
 // CountEvents counts the recorded events of kind k and phase ph on object
 // obj (any object if obj is 0).
-func CountEvents(obj uint64, k trace.Kind, ph trace.Phase) int {
+func CountEvents(obj uint64, k rec.Kind, ph rec.Phase) int {
 	n := 0
-	for _, e := range trace.Snapshot().Events {
+	for _, e := range rec.Snapshot().Events {
 		if e.Kind == k && e.Phase == ph && (obj == 0 || e.Object == obj) {
 			n++
 		}
@@ -64,7 +64,7 @@ func CountEvents(obj uint64, k trace.Kind, ph trace.Phase) int {
 // AwaitEvents waits, without sleeping, until the recording holds n events of
 // kind k and phase ph on object obj: the proof that another goroutine has
 // reached that point (for a wait's Begin, that it is about to block).
-func AwaitEvents(obj uint64, k trace.Kind, ph trace.Phase, n int) {
+func AwaitEvents(obj uint64, k rec.Kind, ph rec.Phase, n int) {
 	for CountEvents(obj, k, ph) < n {
 		runtime.Gosched()
 	}

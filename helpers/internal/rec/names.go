@@ -1,4 +1,4 @@
-package trace
+package rec
 
 import (
 	"sync"
@@ -40,8 +40,7 @@ var (
 	interned       sync.Map // string -> uint64 id of a NameObject
 )
 
-// NameGoroutine gives the calling goroutine a name for timelines ("poller",
-// "worker-2"). Threads spawned with thread.Name are named this way already.
+// NameGoroutine gives the calling goroutine a name for timelines.
 func NameGoroutine(name string) { nameGoroutine(goid.Get(), name) }
 
 func nameGoroutine(g int64, name string) { goroutineNames.set(g, name) }
@@ -49,11 +48,7 @@ func nameGoroutine(g int64, name string) { goroutineNames.set(g, name) }
 // GoroutineName returns the name given to goroutine g, if any.
 func GoroutineName(g int64) (string, bool) { return goroutineNames.get(g) }
 
-// Label gives a helper object a name for timelines and reports, such as
-// trace.Label(a, "A") for the first of two locks.
-func Label(obj Object, name string) { labels.set(obj.TraceID(), name) }
-
-// LabelID is Label for code that holds only an object's id.
+// LabelID gives the object with this id a name for timelines and reports.
 func LabelID(id uint64, name string) { labels.set(id, name) }
 
 // ObjectName returns an object's label, or its default name ("mutex 3").
@@ -64,8 +59,8 @@ func ObjectName(id uint64) string {
 	return DefaultName(id)
 }
 
-// intern returns the id that stands for a span or mark name.
-func intern(name string) uint64 {
+// Intern returns the id that stands for a span or mark name.
+func Intern(name string) uint64 {
 	if id, ok := interned.Load(name); ok {
 		return id.(uint64)
 	}

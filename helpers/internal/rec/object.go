@@ -1,4 +1,4 @@
-package trace
+package rec
 
 import (
 	"fmt"
@@ -69,12 +69,6 @@ func KindOf(id uint64) ObjectKind { return ObjectKind(id & (1<<objectKindBits - 
 // Serial returns the per-process serial number of an id from NewID (1, 2, 3…),
 // which is what charts show when an object has no label.
 func Serial(id uint64) uint64 { return id >> objectKindBits }
-
-// Object is implemented by every helper type that appears on a timeline.
-type Object interface {
-	// TraceID returns the id the recorder uses for this object.
-	TraceID() uint64
-}
 
 // DefaultName returns the name charts use for an unlabelled object: its kind
 // and serial number, such as "mutex 3".
