@@ -66,3 +66,29 @@ func ExampleGuard_Unlock() {
 	g.Get()
 	// Output: mutex: guard used after Unlock (Rust rejects this at compile time: the guard was dropped)
 }
+
+// MustLock is Rust's lock().unwrap(): the guard, or a panic if a goroutine
+// panicked while holding the lock.
+func ExampleMutex_MustLock() {
+	hits := mutex.New(0, mutex.Name("hits"))
+	g := hits.MustLock()
+	*g.Ptr() += 1
+	g.Unlock()
+
+	g = hits.MustLock()
+	defer g.Unlock()
+	fmt.Println("hits:", g.Get())
+	// Output: hits: 1
+}
+
+// IntoInner takes the value out once no one else needs the lock; the mutex
+// cannot be used afterwards.
+func ExampleMutex_IntoInner() {
+	words := mutex.New([]string{"fearless"})
+	g := words.MustLock()
+	*g.Ptr() = append(*g.Ptr(), "concurrency")
+	g.Unlock()
+	v, err := words.IntoInner()
+	fmt.Println(v, err)
+	// Output: [fearless concurrency] <nil>
+}

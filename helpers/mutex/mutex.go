@@ -17,14 +17,16 @@ type Mutex[T any] struct {
 	mu       sync.Mutex
 	gen      uint64 // guarded by mu: bumped on every unlock, so stale guards are caught
 	poisoned atomic.Bool
+	done     atomic.Bool // IntoInner ended the mutex; poisoned is set too, so only the poisoned path checks it
 	id       atomic.Uint64
 	value    T
 }
 
-// New returns a mutex holding v (Rust: Mutex::new).
-func New[T any](v T) *Mutex[T] {
+// New returns a mutex holding v (Rust: Mutex::new). Options: Name.
+func New[T any](v T, opts ...Option) *Mutex[T] {
 	m := &Mutex[T]{value: v}
 	m.id.Store(rec.NewID(rec.MutexObject))
+	m.apply(opts)
 	return m
 }
 
@@ -66,6 +68,9 @@ func (m *Mutex[T]) acquired() (Guard[T], error) {
 //go:noinline
 func (m *Mutex[T]) poisonedGuard() (Guard[T], error) {
 	g := Guard[T]{m: m, gen: m.gen}
+	if m.done.Load() {
+		m.refuseConsumed(g)
+	}
 	return g, &PoisonError[T]{guard: g}
 }
 
@@ -129,10 +134,15 @@ func (m *Mutex[T]) poison() {
 }
 
 // IsPoisoned reports whether a goroutine panicked while holding the lock.
-func (m *Mutex[T]) IsPoisoned() bool { return m.poisoned.Load() }
+func (m *Mutex[T]) IsPoisoned() bool { return m.poisoned.Load() && !m.done.Load() }
 
 // ClearPoison marks the value as repaired: later Locks return no error.
-func (m *Mutex[T]) ClearPoison() { m.poisoned.Store(false) }
+func (m *Mutex[T]) ClearPoison() {
+	if m.done.Load() {
+		panic(msgConsumed)
+	}
+	m.poisoned.Store(false)
+}
 
 // TraceID returns the mutex's id in recordings (see helpers/trace).
 func (m *Mutex[T]) TraceID() uint64 {

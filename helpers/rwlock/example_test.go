@@ -109,3 +109,17 @@ func ExampleWriteGuard_Unlock() {
 	w.Set("changed")
 	// Output: rwlock: write guard used after Unlock (Rust rejects this at compile time: the guard was dropped)
 }
+
+// MustRead and MustWrite are Rust's read().unwrap() and write().unwrap(): the
+// guard, or a panic if a writer panicked while holding the lock.
+func ExampleRwLock_MustWrite() {
+	settings := rwlock.New(map[string]int{}, rwlock.Name("settings"))
+	w := settings.MustWrite()
+	(*w.Ptr())["workers"] = 4
+	w.Unlock()
+
+	r := settings.MustRead()
+	defer r.Unlock()
+	fmt.Println("workers:", r.Get()["workers"])
+	// Output: workers: 4
+}

@@ -20,10 +20,11 @@ type RwLock[T any] struct {
 	value    T
 }
 
-// New returns an RwLock holding v (Rust: RwLock::new).
-func New[T any](v T) *RwLock[T] {
+// New returns an RwLock holding v (Rust: RwLock::new). Options: Name.
+func New[T any](v T, opts ...Option) *RwLock[T] {
 	l := &RwLock[T]{value: v}
 	l.id.Store(rec.NewID(rec.RwLockObject))
+	l.apply(opts)
 	return l
 }
 

@@ -1,0 +1,149 @@
+package mutex_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
+	"github.com/fearless-go/fearless/helpers/mutex"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// inModes runs f with the recorder off and on, and the checks off and on.
+func inModes(t *testing.T, f func(t *testing.T)) {
+	for _, recording := range []bool{false, true} {
+		for _, checking := range []bool{false, true} {
+			name := map[bool]string{false: "rec-off", true: "rec-on"}[recording] + "/" +
+				map[bool]string{false: "checks-off", true: "checks-on"}[checking]
+			t.Run(name, func(t *testing.T) {
+				if recording {
+					testutil.Record(t)
+				}
+				defer deadlock.Enable(deadlock.Enable(checking))
+				f(t)
+			})
+		}
+	}
+}
+
+// poisoned returns a mutex holding v that a panicking goroutine poisoned.
+func poisoned[T any](v T) *mutex.Mutex[T] {
+	m := mutex.New(v)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() { recover() }()
+		g, _ := m.Lock()
+		defer g.Unlock()
+		panic("boom")
+	}()
+	<-done
+	return m
+}
+
+func TestMustLock(t *testing.T) {
+	inModes(t, func(t *testing.T) {
+		m := mutex.New(1)
+		g := m.MustLock()
+		*g.Ptr()++
+		g.Unlock()
+		if g := m.MustLock(); g.Get() != 2 {
+			t.Errorf("value = %d, want 2", g.Get())
+		} else {
+			g.Unlock()
+		}
+	})
+}
+
+// Rust: lock().unwrap() on a poisoned mutex panics with the PoisonError, and
+// the guard inside it is dropped: the lock is free again, still poisoned.
+func TestMustLockPoisonedPanicsAndReleases(t *testing.T) {
+	inModes(t, func(t *testing.T) {
+		m := poisoned(5)
+		v, msg := testutil.Panics(t, func() { m.MustLock() })
+		var perr *mutex.PoisonError[int]
+		if err, ok := v.(error); !ok || !errors.As(err, &perr) {
+			t.Fatalf("panicked with %T %v, want a *PoisonError", v, v)
+		}
+		if !strings.Contains(msg, "poisoned") {
+			t.Errorf("message %q does not say poisoned", msg)
+		}
+		g, err := m.TryLock()
+		if errors.Is(err, mutex.ErrWouldBlock) {
+			t.Fatal("MustLock kept the lock after panicking")
+		}
+		if !m.IsPoisoned() {
+			t.Error("MustLock cleared the poison")
+		}
+		g.Unlock()
+	})
+}
+
+func TestIntoInner(t *testing.T) {
+	inModes(t, func(t *testing.T) {
+		m := mutex.New([]int{1, 2})
+		g := m.MustLock()
+		*g.Ptr() = append(*g.Ptr(), 3)
+		g.Unlock()
+		v, err := m.IntoInner()
+		if err != nil || len(v) != 3 {
+			t.Fatalf("IntoInner = %v, %v; want [1 2 3], nil", v, err)
+		}
+		if m.IsPoisoned() {
+			t.Error("IntoInner left the mutex reporting poisoned")
+		}
+		const want = "mutex: used after IntoInner"
+		for name, use := range map[string]func(){
+			"Lock":        func() { m.Lock() },
+			"TryLock":     func() { m.TryLock() },
+			"MustLock":    func() { m.MustLock() },
+			"IntoInner":   func() { m.IntoInner() },
+			"ClearPoison": func() { m.ClearPoison() },
+		} {
+			if msg := testutil.MustPanic(t, use); !strings.HasPrefix(msg, want) {
+				t.Errorf("%s after IntoInner panicked with %q, want %q…", name, msg, want)
+			}
+		}
+	})
+}
+
+func TestIntoInnerPoisoned(t *testing.T) {
+	inModes(t, func(t *testing.T) {
+		v, err := poisoned("half").IntoInner()
+		var perr *mutex.PoisonError[string]
+		if v != "half" || !errors.As(err, &perr) {
+			t.Fatalf("IntoInner = %q, %v; want half and a *PoisonError", v, err)
+		}
+	})
+}
+
+func TestIntoInnerWaitsForTheHolder(t *testing.T) {
+	m := mutex.New(0)
+	g := m.MustLock()
+	got := make(chan int)
+	go func() {
+		v, _ := m.IntoInner()
+		got <- v
+	}()
+	*g.Ptr() = 42
+	g.Unlock()
+	if v := <-got; v != 42 {
+		t.Fatalf("IntoInner = %d, want 42 (the value after the holder's Unlock)", v)
+	}
+}
+
+func TestNameInRecordingAndReports(t *testing.T) {
+	testutil.Record(t)
+	m := mutex.New(0, mutex.Name("account"))
+	g := m.MustLock()
+	g.Unlock()
+	if got := trace.Snapshot().ObjectName(m.TraceID()); got != "account" {
+		t.Errorf("recording names the mutex %q, want account", got)
+	}
+	var unnamed mutex.Mutex[int]
+	if got := trace.Snapshot().ObjectName(unnamed.TraceID()); !strings.HasPrefix(got, "mutex ") {
+		t.Errorf("an unnamed mutex is called %q, want mutex N", got)
+	}
+}

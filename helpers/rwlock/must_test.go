@@ -1,0 +1,85 @@
+package rwlock_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
+	"github.com/fearless-go/fearless/helpers/rwlock"
+	"github.com/fearless-go/fearless/helpers/trace"
+)
+
+// inModes runs f with the recorder off and on, and the checks off and on.
+func inModes(t *testing.T, f func(t *testing.T)) {
+	for _, recording := range []bool{false, true} {
+		for _, checking := range []bool{false, true} {
+			name := map[bool]string{false: "rec-off", true: "rec-on"}[recording] + "/" +
+				map[bool]string{false: "checks-off", true: "checks-on"}[checking]
+			t.Run(name, func(t *testing.T) {
+				if recording {
+					testutil.Record(t)
+				}
+				defer deadlock.Enable(deadlock.Enable(checking))
+				f(t)
+			})
+		}
+	}
+}
+
+func TestMustReadMustWrite(t *testing.T) {
+	inModes(t, func(t *testing.T) {
+		l := rwlock.New(map[string]int{}, rwlock.Name("config"))
+		w := l.MustWrite()
+		(*w.Ptr())["retries"] = 3
+		w.Unlock()
+		r1, r2 := l.MustRead(), l.MustRead() // readers share the lock
+		if r1.Get()["retries"] != 3 || r2.Get()["retries"] != 3 {
+			t.Errorf("readers see %v", r1.Get())
+		}
+		r1.Unlock()
+		r2.Unlock()
+	})
+}
+
+// Rust: read().unwrap() and write().unwrap() on a poisoned lock panic with
+// the PoisonError and drop its guard: the lock is free again, still poisoned.
+func TestMustPoisonedPanicsAndReleases(t *testing.T) {
+	inModes(t, func(t *testing.T) {
+		l := rwlock.New(0)
+		if r := panicIn(func() {
+			g, _ := l.Write()
+			defer g.Unlock()
+			panic("writer failed")
+		}); r != "writer failed" {
+			t.Fatalf("recovered %v", r)
+		}
+		for name, must := range map[string]func(){
+			"MustRead":  func() { l.MustRead() },
+			"MustWrite": func() { l.MustWrite() },
+		} {
+			v, msg := testutil.Panics(t, must)
+			if _, ok := v.(error); !ok || !strings.HasPrefix(msg, "rwlock: poisoned") {
+				t.Errorf("%s panicked with %v, want the PoisonError", name, v)
+			}
+			g, err := l.TryWrite()
+			if errors.Is(err, rwlock.ErrWouldBlock) {
+				t.Fatalf("%s kept the lock after panicking", name)
+			}
+			g.Unlock()
+		}
+		if !l.IsPoisoned() {
+			t.Error("the Must calls cleared the poison")
+		}
+	})
+}
+
+func TestNameInRecording(t *testing.T) {
+	testutil.Record(t)
+	l := rwlock.New(0, rwlock.Name("config"))
+	l.MustRead().Unlock()
+	if got := trace.Snapshot().ObjectName(l.TraceID()); got != "config" {
+		t.Errorf("recording names the lock %q, want config", got)
+	}
+}
