@@ -22,7 +22,7 @@ func BenchmarkSendRecv(b *testing.B) {
 		}
 	}
 	mk := map[string]func() (*mpsc.Sender[int], *mpsc.Receiver[int]){
-		"unbounded": mpsc.Channel[int],
+		"unbounded": func() (*mpsc.Sender[int], *mpsc.Receiver[int]) { return mpsc.Channel[int]() },
 		"sync-1":    func() (*mpsc.Sender[int], *mpsc.Receiver[int]) { return mpsc.SyncChannel[int](1) },
 	}
 	for _, name := range []string{"unbounded", "sync-1"} {

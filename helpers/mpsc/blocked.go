@@ -33,6 +33,7 @@ func (c *channel[T]) sendWait(m message[T], recording bool) error {
 	b.msg = message[T]{}
 	c.spare.Store(b)
 	if !ok {
+		giveBack(m.claim)
 		return &SendError[T]{Value: m.v}
 	}
 	return nil

@@ -11,8 +11,9 @@ import (
 // message is a queued value with its id, which links its Send event to its
 // Recv event in recordings. Ids count the channel's sends: 1, 2, 3…
 type message[T any] struct {
-	v  T
-	id uint64
+	v     T
+	id    uint64
+	claim func() // makes the receiver the owner of an owned value (see moveIn); nil for others
 }
 
 // channel is the state shared by a channel's Senders and its Receiver. One
@@ -35,7 +36,8 @@ type channel[T any] struct {
 
 	spare atomic.Pointer[blockedSend[T]] // a blockedSend to reuse
 
-	id uint64
+	id    uint64
+	moves bool // T may hold an owned value (helpers/own), which a send moves
 }
 
 // unbounded marks a channel created by Channel.
@@ -43,27 +45,31 @@ const unbounded = -1
 
 // Channel creates an unbounded channel and returns its first Sender and its
 // Receiver (Rust: mpsc::channel). Send never blocks; messages queue up until
-// they are received.
-func Channel[T any]() (*Sender[T], *Receiver[T]) { return newChannel[T](unbounded) }
+// they are received. Options: Name.
+func Channel[T any](opts ...Option) (*Sender[T], *Receiver[T]) {
+	return newChannel[T](unbounded, opts)
+}
 
 // SyncChannel creates a channel that holds at most bound messages (Rust:
 // mpsc::sync_channel). Send blocks while it is full. With bound 0 the channel
 // is a rendezvous: Send returns only once the receiver has taken the value.
-// A negative bound panics.
-func SyncChannel[T any](bound int) (*Sender[T], *Receiver[T]) {
+// A negative bound panics. Options: Name.
+func SyncChannel[T any](bound int, opts ...Option) (*Sender[T], *Receiver[T]) {
 	if bound < 0 {
 		panic(fmt.Sprintf("mpsc: SyncChannel bound %d is negative (Rust takes a usize, so it cannot be)", bound))
 	}
-	return newChannel[T](bound)
+	return newChannel[T](bound, opts)
 }
 
-func newChannel[T any](bound int) (*Sender[T], *Receiver[T]) {
+func newChannel[T any](bound int, opts []Option) (*Sender[T], *Receiver[T]) {
 	c := &channel[T]{
 		bound:   bound,
 		senders: 1,
 		rxWake:  make(chan struct{}, 1),
 		id:      rec.NewID(rec.ChannelObject),
+		moves:   carriesOwnership[T](),
 	}
+	c.apply(opts)
 	return &Sender[T]{c: c}, &Receiver[T]{c: c}
 }
 

@@ -306,7 +306,7 @@ func TestNegativeBoundPanics(t *testing.T) {
 // channels makes one channel of each flavour, for tests that hold for all.
 func channels() map[string]func() (*mpsc.Sender[int], *mpsc.Receiver[int]) {
 	return map[string]func() (*mpsc.Sender[int], *mpsc.Receiver[int]){
-		"unbounded":  mpsc.Channel[int],
+		"unbounded":  func() (*mpsc.Sender[int], *mpsc.Receiver[int]) { return mpsc.Channel[int]() },
 		"rendezvous": func() (*mpsc.Sender[int], *mpsc.Receiver[int]) { return mpsc.SyncChannel[int](0) },
 		"bounded-1":  func() (*mpsc.Sender[int], *mpsc.Receiver[int]) { return mpsc.SyncChannel[int](1) },
 		"bounded-64": func() (*mpsc.Sender[int], *mpsc.Receiver[int]) { return mpsc.SyncChannel[int](64) },

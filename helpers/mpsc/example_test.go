@@ -91,3 +91,22 @@ func ExampleSyncChannel() {
 	// received hello
 	// not sent: anyone?
 }
+
+// TrySend never waits: on a full SyncChannel it says so with ErrFull, and the
+// value stays the caller's. TryIter takes what is waiting, and stops.
+func ExampleSender_TrySend() {
+	tx, rx := mpsc.SyncChannel[string](2, mpsc.Name("jobs"))
+	defer tx.Drop()
+	for _, job := range []string{"build", "test", "deploy"} {
+		if err := tx.TrySend(job); errors.Is(err, mpsc.ErrFull) {
+			fmt.Println("full, not sent:", job)
+		}
+	}
+	for job := range rx.TryIter() {
+		fmt.Println("got", job)
+	}
+	// Output:
+	// full, not sent: deploy
+	// got build
+	// got test
+}

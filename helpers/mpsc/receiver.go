@@ -70,7 +70,7 @@ func (c *channel[T]) recv(d time.Duration, notYet error) (T, error) {
 	if rec.Enabled() {
 		rec.Emit(rec.Recv, rec.Instant, c.id, m.id, 0)
 	}
-	return m.v, nil
+	return m.claimed(), nil
 }
 
 // recvWait is the rest of recv when the queue is empty. It is called with
@@ -137,7 +137,7 @@ func (c *channel[T]) recvWait(d time.Duration, notYet error) (T, error) {
 	if err != nil {
 		return zero, err
 	}
-	return m.v, nil
+	return m.claimed(), nil
 }
 
 // Iter returns an iterator over the messages, for use with range (Rust:

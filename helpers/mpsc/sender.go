@@ -36,16 +36,23 @@ func (s *Sender[T]) live() *channel[T] {
 // channel until the receiver has taken v. If the Receiver has been dropped
 // — before or while Send waits — Send returns a *SendError holding v, even
 // if the channel has room; errors.As gets the value back.
+//
+// Sending an owned value (a *own.Value, see helpers/own) moves it, as in
+// Rust: from Send on the sender's handle is dead ("use after move") and the
+// goroutine that receives it owns it. If the send fails, the sender owns it
+// again.
 func (s *Sender[T]) Send(v T) error {
 	c := s.live()
+	claim := c.moveIn(v)
 	recording := rec.Enabled()
 	c.mu.Lock()
 	if c.rxGone {
 		c.mu.Unlock()
+		giveBack(claim)
 		return &SendError[T]{Value: v}
 	}
 	c.sent++
-	m := message[T]{v: v, id: c.sent}
+	m := message[T]{v: v, id: c.sent, claim: claim}
 	if recording {
 		// Before the value is visible: the receiver's Recv event comes later.
 		rec.Emit(rec.Send, rec.Instant, c.id, m.id, 0)

@@ -37,7 +37,7 @@ func (v *Value[T]) claimOrRefuse(g int64) {
 // transfer records a move or drop, for the message of a later misuse.
 type transfer struct {
 	kind   transferKind
-	thread uint64 // the thread moved into, for intoThread
+	thread uint64 // the thread or channel moved into, for intoThread and intoChannel
 	pcs    callers.PCs
 }
 
@@ -47,6 +47,7 @@ const (
 	movedHere   transferKind = iota // Move: a new handle took over
 	intoThread                      // MoveInto a thread being spawned
 	outOfThread                     // MoveInto(0): returned from a thread to its joiner
+	intoChannel                     // MoveInto a channel: sent, for the receiver to claim
 	droppedHere                     // Drop
 )
 
@@ -64,6 +65,9 @@ func refusal(g, owner int64, last *transfer) string {
 	case intoThread:
 		return fmt.Sprintf("own: use after move: the value was moved into %s at %s %s",
 			threadName(last.thread), at, rustMoved)
+	case intoChannel:
+		return fmt.Sprintf("own: use after move: the value was sent on %s at %s %s",
+			objectName(last.thread), at, rustMoved)
 	case outOfThread:
 		return "own: use after move: the value was returned from its thread to the goroutine that joins it " + rustMoved
 	case droppedHere:
@@ -73,9 +77,13 @@ func refusal(g, owner int64, last *transfer) string {
 }
 
 // threadName is `thread "worker"` for a named thread, `thread 3` otherwise.
-func threadName(id uint64) string {
+func threadName(id uint64) string { return objectName(id) }
+
+// objectName is `thread "worker"` or `channel "jobs"` for a named object,
+// `thread 3` or `channel 2` otherwise.
+func objectName(id uint64) string {
 	if name := rec.ObjectName(id); name != rec.DefaultName(id) {
-		return fmt.Sprintf("thread %q", name)
+		return fmt.Sprintf("%s %q", rec.KindOf(id), name)
 	}
 	return rec.DefaultName(id)
 }

@@ -24,28 +24,33 @@ func (v *Value[T]) Move() *Value[T] {
 
 // Movable is a value that helpers/thread can move into a new thread (the
 // thread.Move option) and out of a finished one (a thread's result that Join
-// hands to the joiner). *Value implements it.
+// hands to the joiner), and that helpers/mpsc moves from sender to receiver.
+// *Value implements it.
 type Movable interface {
 	// Owned reports whether the calling goroutine may use the value now.
 	Owned() bool
 	// MoveInto gives up the calling goroutine's ownership in favour of the
-	// thread with trace id thread (0: whichever goroutine joins the current
-	// thread). It panics unless the caller owns the value. The receiving
+	// helper object with trace id to: a thread being spawned, a channel the
+	// value is sent on, or 0 for whichever goroutine joins the current
+	// thread. It panics unless the caller owns the value. The receiving
 	// goroutine calls claim to become the owner; only the first call counts.
-	MoveInto(thread uint64) (claim func())
+	MoveInto(to uint64) (claim func())
 }
 
-// MoveInto implements Movable; thread.Move calls it.
-func (v *Value[T]) MoveInto(thread uint64) (claim func()) {
+// MoveInto implements Movable; thread.Move and mpsc's Send call it.
+func (v *Value[T]) MoveInto(to uint64) (claim func()) {
 	if v == nil {
 		return func() {}
 	}
 	v.check()
-	t := &transfer{kind: intoThread, thread: thread, pcs: callers.Capture()}
-	if thread == 0 {
+	t := &transfer{kind: intoThread, thread: to, pcs: callers.Capture()}
+	switch {
+	case to == 0:
 		t.kind = outOfThread
+	case rec.KindOf(to) == rec.ChannelObject:
+		t.kind = intoChannel
 	}
-	v.leave(t, moved, rec.Move, int64(thread))
+	v.leave(t, moved, rec.Move, int64(to))
 	return func() { v.owner.CompareAndSwap(moved, goid.Get()) }
 }
 
