@@ -18,38 +18,32 @@ type Arc[T any] struct {
 // inner is the block all owners of one value share.
 type inner[T any] struct {
 	strong atomic.Int64
+	weak   atomic.Int64 // live Weak handles (Downgrade)
 	id     uint64
 	rec    sync.Mutex // taken only while recording, so events carry their counts in time order
 	drop   func(T)
 	value  T
 }
 
-// Option configures New.
-type Option[T any] struct {
-	drop func(T)
-}
-
-// OnDrop sets a function that runs once, with the value, when the last
-// owner drops it (Rust: an impl Drop for T). It runs on the goroutine that
-// called that last Drop, after the value has left the Arc.
-func OnDrop[T any](f func(v T)) Option[T] { return Option[T]{drop: f} }
-
-// New returns the first owner of v, with a strong count of 1 (Rust: Arc::new).
-func New[T any](v T, opts ...Option[T]) *Arc[T] {
+// New returns the first owner of v, with a strong count of 1 (Rust:
+// Arc::new). Options: Name, OnDrop.
+func New[T any](v T, opts ...Option) *Arc[T] {
 	in := &inner[T]{id: rec.NewID(rec.ArcObject), value: v}
-	for _, o := range opts {
-		if o.drop != nil {
-			in.drop = o.drop
-		}
-	}
+	in.drop = configure[T](in.id, opts)
 	in.strong.Store(1)
 	return &Arc[T]{in: in}
 }
 
-// Get returns the shared value. Every owner sees the same value, so treat
-// it as read-only: Rust gives out only &T. For shared state that changes,
-// put a lock inside (arc.New(mutex.New(x)) is Rust's Arc<Mutex<T>>). For a
-// struct T, Get returns a copy; store a pointer if copying is costly.
+// Get returns a copy of the shared value, for reading (Rust hands out only
+// &T). Changing the copy changes nothing shared: after
+//
+//	c := a.Get(); c.Retries = 5
+//
+// every owner still sees the old Retries, as a.Get().Retries = 5 (a compile
+// error, like Rust's "cannot assign to data in an Arc") would have told you.
+// For shared state that changes, put a lock inside: arc.New(mutex.New(x)) is
+// Rust's Arc<Mutex<T>>, and a.Get() then copies only the *Mutex. While this
+// is the only owner, GetMut changes the value in place.
 func (a *Arc[T]) Get() T {
 	return a.live().value
 }

@@ -13,8 +13,16 @@
 //
 // The count is atomic: owners may be cloned and dropped on any goroutines at
 // once, and the count stays exact. The value itself is shared, so treat it as
-// read-only, as Rust does (an Arc<T> hands out only &T). To change shared
-// state, put a lock inside: arc.New(mutex.New(0)) is Rust's Arc<Mutex<T>>.
+// read-only, as Rust does (an Arc<T> hands out only &T). Get returns a copy:
+// for a struct, editing what Get returned changes nothing shared. To change
+// shared state, put a lock inside: arc.New(mutex.New(0)) is Rust's
+// Arc<Mutex<T>>. GetMut changes the value in place while there is a single
+// owner; TryUnwrap takes it back out.
+//
+// Downgrade makes a Weak handle, which does not own the value: Upgrade turns
+// it into an owner only while the value still has one. Weak handles break
+// cycles (a child's link to its parent) that would otherwise keep the strong
+// count above zero forever.
 //
 // Where Rust's compiler stops a moved Arc from being used, this package
 // checks at run time: using an owner after its Drop, or dropping it twice,

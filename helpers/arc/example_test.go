@@ -81,3 +81,64 @@ func ExampleArc_Drop() {
 	// Output:
 	// arc: use after drop (Rust rejects this at compile time: the Arc was moved into drop)
 }
+
+// Get returns a copy: changing it changes nothing shared. Change shared
+// state through a lock inside the Arc, or through GetMut while there is one
+// owner.
+func ExampleArc_Get() {
+	config := arc.New(Config{Name: "prod", Retries: 3}, arc.Name("config"))
+	c := config.Get()
+	c.Retries = 5 // changes the copy only
+	fmt.Println("after editing the copy:", config.Get().Retries)
+
+	if p, ok := config.GetMut(); ok { // the only owner: change in place
+		p.Retries = 5
+	}
+	fmt.Println("after GetMut:", config.Get().Retries)
+	config.Drop()
+	// Output:
+	// after editing the copy: 3
+	// after GetMut: 5
+}
+
+// A Weak handle does not keep the value alive: once the last owner drops
+// it, Upgrade fails.
+func ExampleWeak() {
+	cache := arc.New("big table", arc.OnDrop(func(string) { fmt.Println("dropped") }))
+	observer := cache.Downgrade()
+	if v, ok := observer.Upgrade(); ok {
+		fmt.Println("upgraded:", v.Get(), "strong count", cache.StrongCount())
+		v.Drop()
+	}
+	cache.Drop()
+	_, ok := observer.Upgrade()
+	fmt.Println("upgrade after the last owner dropped:", ok)
+	observer.Drop()
+	// Output:
+	// upgraded: big table strong count 2
+	// dropped
+	// upgrade after the last owner dropped: false
+}
+
+// TryUnwrap hands the value back once no one else owns it.
+func ExampleArc_TryUnwrap() {
+	results := arc.New([]int{1, 2, 3})
+	worker := results.Clone()
+	_, ok := results.TryUnwrap()
+	fmt.Println("with a worker still owning it:", ok)
+	worker.Drop()
+	v, ok := results.TryUnwrap()
+	fmt.Println("alone:", v, ok)
+	// Output:
+	// with a worker still owning it: false
+	// alone: [1 2 3] true
+}
+
+// PtrEq tells two owners of one value from owners of equal values.
+func ExamplePtrEq() {
+	a := arc.New(42)
+	b := a.Clone()
+	c := arc.New(42)
+	fmt.Println(arc.PtrEq(a, b), arc.PtrEq(a, c))
+	// Output: true false
+}
