@@ -1,0 +1,462 @@
+package notebooks_test
+
+// The course's conventions (CONTRACTS.md C4, COURSE.md), checked on every
+// notebook in this folder: valid and clean nbformat, the fearless kernel, an
+// exercise in nbgrader's format with its wrong answers, a timeline, a Rust
+// snippet, and nothing copied from the article.
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/fearless-go/fearless/kernel/notebook"
+)
+
+const (
+	proseRun = 8  // words in a row shared with the article's prose
+	codeRun  = 14 // tokens in a row shared with the article's code
+)
+
+// articlePath is the article the course follows, beside the repository.
+var articlePath = filepath.Join("..", "..", "shared", "article.txt")
+
+// requireAll turns a missing prerequisite into a failure (CI).
+var requireAll = os.Getenv("FEARLESS_REQUIRE_ALL") == "1"
+
+func TestCourse(t *testing.T) {
+	paths, err := filepath.Glob("*.ipynb")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no notebooks in notebooks/ (%v)", err)
+	}
+	art := loadArticle(t)
+	for _, p := range paths {
+		t.Run(strings.TrimSuffix(p, ".ipynb"), func(t *testing.T) {
+			for _, problem := range lint(p, art) {
+				t.Error(problem)
+			}
+		})
+	}
+	t.Run("nbformat", func(t *testing.T) { validateWithNbformat(t, paths) })
+}
+
+// TestLintCatches proves that the checks above fail where they should, on
+// notebooks written to a temporary folder.
+func TestLintCatches(t *testing.T) {
+	art := newArticle("Intro\n\nThe quick brown fox jumps over the lazy dog while the cat keeps watching from the warm windowsill.\n\n" +
+		"use std::thread;\n\nfn main() {\nlet total = thread::spawn(|| 40 + 2).join().unwrap();\nprintln!(\"total {}\", total);\n}\n\n" +
+		"After the code, a paragraph of prose that explains what the code above has done in detail.\n")
+	cases := []struct {
+		name string
+		edit func(nb *notebook.Notebook)
+		want string // a problem containing this; "" for none
+	}{
+		{"good", func(*notebook.Notebook) {}, ""},
+		{"output", func(nb *notebook.Notebook) {
+			nb.Cells[1].Outputs = []*notebook.Output{notebook.NewStream("stdout", "hi\n")}
+		}, "stores outputs"},
+		{"execution count", func(nb *notebook.Notebook) { n := 3; nb.Cells[1].ExecutionCount = &n }, "execution count"},
+		{"kernel", func(nb *notebook.Notebook) {
+			nb.Metadata["kernelspec"] = map[string]any{"name": "gonb", "display_name": "Go (gonb)", "language": "go"}
+		}, "kernelspec"},
+		{"copied sentence", func(nb *notebook.Notebook) {
+			nb.Cells[0].Source += "\n\nAs they say, the quick brown fox jumps over the lazy dog while we watch."
+		}, "8 words"},
+		{"copied code", func(nb *notebook.Notebook) {
+			nb.Cells[0].Source += "\n\n```rust\nlet total = thread::spawn(|| 40 + 2).join().unwrap();\n```\n"
+		}, "14 tokens"},
+		{"copied code in a code cell", func(nb *notebook.Notebook) {
+			nb.Cells[1].Source += "\nlet total = thread::spawn(|| 40 + 2).join().unwrap();\n"
+		}, "14 tokens"},
+		{"no rust", func(nb *notebook.Notebook) { nb.Cells[0].Source = "# Title\n\nOur words." }, "Rust snippet"},
+		{"no timeline", func(nb *notebook.Notebook) { nb.Cells[1].Source = "%%\nfmt.Println(1)" }, "charts.Show"},
+		{"no exercise", func(nb *notebook.Notebook) { nb.Cells = nb.Cells[:2] }, "no exercise"},
+		{"check without points", func(nb *notebook.Notebook) { nbg(nb.Cells[3])["points"] = 0 }, "points"},
+		{"old schema", func(nb *notebook.Notebook) { nbg(nb.Cells[2])["schema_version"] = 1 }, "schema_version"},
+		{"check shares its solution's grade_id", func(nb *notebook.Notebook) { nbg(nb.Cells[3])["grade_id"] = "count" }, ""},
+		{"duplicate grade_id", func(nb *notebook.Notebook) {
+			nb.Add(notebook.NewCode("func Other() {}")).Metadata["nbgrader"] = map[string]any{"grade": false,
+				"solution": true, "locked": false, "grade_id": "count", "schema_version": 3}
+		}, "duplicate grade_id"},
+		{"unlocked check", func(nb *notebook.Notebook) { nbg(nb.Cells[3])["locked"] = false }, "locked"},
+		{"no solution markers", func(nb *notebook.Notebook) { nb.Cells[2].Source = "func Count() int { return 0 }" }, "BEGIN SOLUTION"},
+		{"no hidden tests", func(nb *notebook.Notebook) { nb.Cells[3].Source = "%%\nfmt.Println(Count())" }, "HIDDEN TESTS"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			nb := sampleNotebook()
+			tc.edit(nb)
+			path := filepath.Join(dir, "01-sample.ipynb")
+			if err := notebook.Write(path, nb); err != nil {
+				t.Fatal(err)
+			}
+			writeWrong(t, dir, "01-sample", "count", "zero", "one")
+			problems := lint(path, art)
+			if tc.want == "" {
+				if len(problems) > 0 {
+					t.Fatalf("a good notebook has problems: %q", problems)
+				}
+				return
+			}
+			if !containsAny(problems, tc.want) {
+				t.Fatalf("want a problem with %q, got %q", tc.want, problems)
+			}
+		})
+	}
+	t.Run("one wrong answer", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "01-sample.ipynb")
+		if err := notebook.Write(path, sampleNotebook()); err != nil {
+			t.Fatal(err)
+		}
+		writeWrong(t, dir, "01-sample", "count", "zero")
+		if p := lint(path, art); !containsAny(p, "wrong answers") {
+			t.Fatalf("want a problem about wrong answers, got %q", p)
+		}
+	})
+	t.Run("not JSON", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "01-broken.ipynb")
+		if err := os.WriteFile(path, []byte(`{"cells": [`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if p := lint(path, art); len(p) == 0 {
+			t.Fatal("a broken notebook passes")
+		}
+	})
+}
+
+// problem sets --------------------------------------------------------------
+
+// lint returns what is wrong with the notebook at path; art may be nil (no
+// originality check).
+func lint(path string, art *article) []string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	nb, err := notebook.Parse(data)
+	if err == nil {
+		err = nb.Validate()
+	}
+	if err != nil {
+		return []string{fmt.Sprintf("not a valid notebook: %v", err)}
+	}
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+
+	if ks, _ := nb.Metadata["kernelspec"].(map[string]any); ks["name"] != "fearless" ||
+		ks["display_name"] != "Go (Fearless)" || ks["language"] != "go" {
+		add(`kernelspec is %v, want {"name":"fearless","display_name":"Go (Fearless)","language":"go"}`, ks)
+	}
+	var rust, timeline bool
+	for i, c := range nb.Cells {
+		if len(c.Outputs) > 0 {
+			add("cell %d stores outputs (clear them before committing)", i)
+		}
+		if c.ExecutionCount != nil {
+			add("cell %d stores an execution count", i)
+		}
+		if c.CellType == notebook.Markdown && strings.Contains(c.Source, "```rust") {
+			rust = true
+		}
+		if c.CellType == notebook.Code && strings.Contains(c.Source, "charts.Show(") {
+			timeline = true
+		}
+	}
+	if !rust {
+		add("no Rust snippet (a ```rust block in a markdown cell)")
+	}
+	if !timeline {
+		add("no timeline (charts.Show in a code cell)")
+	}
+	problems = append(problems, lintExercises(path, nb)...)
+	if art != nil {
+		problems = append(problems, art.copied(nb)...)
+	}
+	return problems
+}
+
+// lintExercises checks the nbgrader metadata of every exercise cell and the
+// wrong answers kept for each solution cell.
+func lintExercises(path string, nb *notebook.Notebook) []string {
+	var problems []string
+	add := func(i int, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("cell %d: ", i)+fmt.Sprintf(format, args...))
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), ".ipynb")
+	// An exercise's solution and check cells may share its grade_id (C3);
+	// otherwise a grade_id names one cell.
+	ids := map[string]string{} // grade_id -> role of the cell that has it
+	var solutions, checks int
+	for i, c := range nb.Cells {
+		m, ok := c.Metadata["nbgrader"].(map[string]any)
+		if !ok {
+			continue
+		}
+		if number(m["schema_version"]) != 3 {
+			add(i, "nbgrader schema_version is %v, want 3", m["schema_version"])
+		}
+		id, _ := m["grade_id"].(string)
+		solution, grade, locked := m["solution"] == true, m["grade"] == true, m["locked"] == true
+		role := map[bool]string{true: "solution", false: "other"}[solution]
+		if grade && !solution {
+			role = "check"
+		}
+		switch prev, seen := ids[id]; {
+		case id == "":
+			add(i, "nbgrader metadata without a grade_id")
+		case seen && !(prev == "solution" && role == "check"):
+			add(i, "duplicate grade_id %q", id)
+		}
+		ids[id] = role
+		switch {
+		case solution && !grade && !locked:
+			solutions++
+			b, e := strings.Index(c.Source, "// BEGIN SOLUTION"), strings.Index(c.Source, "// END SOLUTION")
+			if b < 0 || e < b {
+				add(i, "solution cell %q needs // BEGIN SOLUTION ... // END SOLUTION", id)
+			}
+			problems = append(problems, lintWrong(filepath.Join(filepath.Dir(path), "testdata", "wrong", stem, id))...)
+		case grade && !solution && locked:
+			checks++
+			if number(m["points"]) <= 0 {
+				add(i, "check cell %q has points %v, want > 0", id, m["points"])
+			}
+			b, e := strings.Index(c.Source, "// BEGIN HIDDEN TESTS"), strings.Index(c.Source, "// END HIDDEN TESTS")
+			if b < 0 || e < b {
+				add(i, "check cell %q needs // BEGIN HIDDEN TESTS ... // END HIDDEN TESTS", id)
+			}
+		case !solution && !grade:
+			// a read-only cell
+		default:
+			add(i, "nbgrader flags solution=%v grade=%v locked=%v: want a solution cell (solution, not grade, not locked) "+
+				"or a check cell (grade, locked, not solution)", solution, grade, locked)
+		}
+		if c.CellType != notebook.Code && (solution || grade) {
+			add(i, "exercise cell %q is not a code cell", id)
+		}
+	}
+	if solutions == 0 || checks == 0 {
+		problems = append(problems, fmt.Sprintf("no exercise: %d solution cells and %d check cells with nbgrader metadata", solutions, checks))
+	}
+	return problems
+}
+
+// lintWrong wants at least two wrong answers in dir, each saying why a
+// learner would write it.
+func lintWrong(dir string) []string {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var problems []string
+	if len(files) < 2 {
+		problems = append(problems, fmt.Sprintf("%s: %d wrong answers, want at least 2", dir, len(files)))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil || !bytes.HasPrefix(data, []byte("// Wrong: ")) {
+			problems = append(problems, fmt.Sprintf("%s: the first line must be \"// Wrong: <why a learner would write this>\"", f))
+		}
+	}
+	return problems
+}
+
+// validateWithNbformat runs Jupyter's own validator over the notebooks.
+func validateWithNbformat(t *testing.T, paths []string) {
+	venv := os.Getenv("FEARLESS_VENV")
+	if venv == "" {
+		venv = filepath.Join("..", ".venv")
+	}
+	py := filepath.Join(venv, "bin", "python")
+	if _, err := os.Stat(py); err != nil {
+		if requireAll {
+			t.Fatalf("no Python venv at %s (make py-deps): %v", venv, err)
+		}
+		t.Skipf("no Python venv at %s (make py-deps)", venv)
+	}
+	script := `import sys, nbformat
+bad = 0
+for p in sys.argv[1:]:
+    try:
+        nbformat.validate(nbformat.read(p, as_version=nbformat.NO_CONVERT))
+    except Exception as e:
+        bad += 1
+        print(p + ": " + str(e).splitlines()[0])
+sys.exit(1 if bad else 0)`
+	out, err := exec.Command(py, append([]string{"-c", script}, paths...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("nbformat rejects notebooks: %v\n%s", err, out)
+	}
+}
+
+// originality ---------------------------------------------------------------
+
+// article holds the runs of the article that a notebook must not share.
+type article struct {
+	prose map[string]bool // proseRun-word runs of the whole text
+	code  map[string]bool // codeRun-token runs of its code lines
+}
+
+func loadArticle(t *testing.T) *article {
+	data, err := os.ReadFile(articlePath)
+	if err != nil {
+		if requireAll {
+			t.Fatalf("the article is missing (%v): the originality check cannot run", err)
+		}
+		t.Logf("originality not checked: %v", err)
+		return nil
+	}
+	return newArticle(string(data))
+}
+
+func newArticle(text string) *article {
+	lines := strings.Split(text, "\n")
+	isCode := make([]bool, len(lines))
+	for i, line := range lines {
+		isCode[i] = isCodeLine(line)
+	}
+	// A line with no blank line between it and code is code too (a
+	// statement's continuation, such as a function's last arguments).
+	for changed := true; changed; {
+		changed = false
+		for i, line := range lines {
+			if !isCode[i] && strings.TrimSpace(line) != "" &&
+				(i > 0 && isCode[i-1] || i+1 < len(lines) && isCode[i+1]) {
+				isCode[i], changed = true, true
+			}
+		}
+	}
+	var code []string
+	for i, line := range lines {
+		if isCode[i] {
+			code = append(code, line)
+		}
+	}
+	return &article{
+		prose: runs(words(text), proseRun),
+		code:  runs(codeTokens(strings.Join(code, "\n")), codeRun),
+	}
+}
+
+// copied reports each cell that shares a run with the article: markdown prose
+// (outside code fences) by words; code cells and fenced blocks by tokens.
+func (a *article) copied(nb *notebook.Notebook) []string {
+	var problems []string
+	for i, c := range nb.Cells {
+		var prose, code []string
+		switch c.CellType {
+		case notebook.Markdown:
+			for j, part := range strings.Split(c.Source, "```") {
+				if j%2 == 0 {
+					prose = append(prose, part)
+				} else {
+					code = append(code, part)
+				}
+			}
+		case notebook.Code:
+			code = append(code, c.Source)
+		}
+		if hit := firstShared(words(strings.Join(prose, " ")), proseRun, a.prose); hit != "" {
+			problems = append(problems, fmt.Sprintf("cell %d shares %d words with the article's prose: %q", i, proseRun, hit))
+		}
+		for _, block := range code {
+			if hit := firstShared(codeTokens(block), codeRun, a.code); hit != "" {
+				problems = append(problems, fmt.Sprintf("cell %d shares %d tokens with the article's code: %q", i, codeRun, hit))
+				break
+			}
+		}
+	}
+	return problems
+}
+
+// words splits prose as ../shared/hooks/before-stop does.
+var wordRE = regexp.MustCompile(`[a-z0-9']+`)
+
+func words(s string) []string { return wordRE.FindAllString(strings.ToLower(s), -1) }
+
+// codeTokens splits code into string and character literals, identifiers,
+// numbers and single punctuation characters.
+var tokenRE = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)'|[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9_.]*|\S`)
+
+func codeTokens(s string) []string { return tokenRE.FindAllString(s, -1) }
+
+// isCodeLine tells the article's code from its prose: the article keeps code
+// unindented and unfenced, one statement a line, while each paragraph of prose
+// is one long line.
+var codeLineRE = regexp.MustCompile(`[;{}]|^\s*(//|use |fn |async fn |let |struct |impl |#\[)|[,(=]\s*$|^\s*\d+\s*(//.*)?$`)
+
+func isCodeLine(line string) bool { return len(line) < 160 && codeLineRE.MatchString(line) }
+
+func runs(toks []string, n int) map[string]bool {
+	set := map[string]bool{}
+	for i := 0; i+n <= len(toks); i++ {
+		set[strings.Join(toks[i:i+n], " ")] = true
+	}
+	return set
+}
+
+func firstShared(toks []string, n int, set map[string]bool) string {
+	for i := 0; i+n <= len(toks); i++ {
+		if s := strings.Join(toks[i:i+n], " "); set[s] {
+			return s
+		}
+	}
+	return ""
+}
+
+// fixtures ------------------------------------------------------------------
+
+// sampleNotebook is the smallest notebook that meets every convention:
+// markdown with Rust (cell 0), a timeline (1), a solution cell (2) and its
+// check cell (3).
+func sampleNotebook() *notebook.Notebook {
+	nb := notebook.New("fearless", "Go (Fearless)", "go")
+	nb.Add(notebook.NewMarkdown("# Sample\n\nA sentence of our own.\n\n```rust\nlet n = 1;\n```"))
+	nb.Add(notebook.NewCode("%%\ndefer charts.Show()\nfmt.Println(1)"))
+	sol := nb.Add(notebook.NewCode("func Count() int {\n\t// BEGIN SOLUTION\n\treturn 2\n\t// END SOLUTION\n}"))
+	sol.Metadata["nbgrader"] = map[string]any{"grade": false, "solution": true, "locked": false,
+		"grade_id": "count", "schema_version": 3}
+	chk := nb.Add(notebook.NewCode("%%\nex := check.Exercise(\"count\")\ndefer ex.Done()\n" +
+		"// BEGIN HIDDEN TESTS\nex.Equal(\"two\", 2, func() any { return Count() }, check.Points(1))\n// END HIDDEN TESTS"))
+	chk.Metadata["nbgrader"] = map[string]any{"grade": true, "solution": false, "locked": true,
+		"grade_id": "count-check", "points": 1, "schema_version": 3}
+	return nb
+}
+
+// number reads a JSON number however the notebook reader kept it.
+func number(v any) float64 {
+	var f float64
+	if _, err := fmt.Sscan(fmt.Sprint(v), &f); err != nil {
+		return -1
+	}
+	return f
+}
+
+func nbg(c *notebook.Cell) map[string]any { return c.Metadata["nbgrader"].(map[string]any) }
+
+func writeWrong(t *testing.T, dir, stem, id string, names ...string) {
+	t.Helper()
+	wdir := filepath.Join(dir, "testdata", "wrong", stem, id)
+	if err := os.MkdirAll(wdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		src := "// Wrong: " + n + "\nfunc Count() int { return 0 }\n"
+		if err := os.WriteFile(filepath.Join(wdir, n+".go"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func containsAny(problems []string, want string) bool {
+	for _, p := range problems {
+		if strings.Contains(p, want) {
+			return true
+		}
+	}
+	return false
+}
