@@ -2,8 +2,8 @@
 // owners on a single goroutine, with a visible strong count and an optional
 // drop function that runs exactly once, when the last owner lets go.
 //
-// It has the API of helpers/arc — New, Clone, Get, Drop, StrongCount, OnDrop
-// — with a plain, non-atomic count, which is why Rust forbids an Rc to leave
+// It has the API of helpers/arc — New, Clone, Get, Drop, StrongCount, Name,
+// OnDrop, Downgrade and Weak, TryUnwrap, GetMut, PtrEq — with a plain, non-atomic count, which is why Rust forbids an Rc to leave
 // its thread: two threads changing the count at once would lose updates. In
 // Rust that is a compile-time error (`Rc<T>` cannot be sent between threads
 // safely). Go cannot check it at compile time, so every method checks at run

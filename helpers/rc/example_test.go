@@ -41,3 +41,30 @@ func Example_anotherGoroutine() {
 	// rc: Get called on goroutine "worker", but the Rc was created on goroutine "main" (Rust rejects this at compile time: `Rc<T>` cannot be sent between threads safely, the trait `Send` is not implemented; use arc.Arc to share across goroutines)
 	// still usable here: 42
 }
+
+// A tree: each parent owns its children (Rc), each child points back with a
+// Weak, so parent and child do not keep each other alive.
+func ExampleWeak() {
+	type node struct {
+		name     string
+		parent   *rc.Weak[*node]
+		children []*rc.Rc[*node]
+	}
+	root := rc.New(&node{name: "root"}, rc.Name("root"), rc.OnDrop(func(n *node) { fmt.Println("dropped", n.name) }))
+	leaf := rc.New(&node{name: "leaf", parent: root.Downgrade()})
+	root.Get().children = append(root.Get().children, leaf.Clone())
+
+	if p, ok := leaf.Get().parent.Upgrade(); ok {
+		fmt.Println("leaf's parent:", p.Get().name)
+		p.Drop()
+	}
+	fmt.Println("root: strong", root.StrongCount(), "weak", root.WeakCount())
+	root.Drop()
+	_, ok := leaf.Get().parent.Upgrade()
+	fmt.Println("parent still there:", ok)
+	// Output:
+	// leaf's parent: root
+	// root: strong 1 weak 1
+	// dropped root
+	// parent still there: false
+}

@@ -21,36 +21,24 @@ type Rc[T any] struct {
 type inner[T any] struct {
 	owner  int64 // the goroutine that created the Rc; set once, before anyone else can see it
 	strong int
+	weak   int // live Weak handles (Downgrade)
 	id     uint64
 	drop   func(T)
 	value  T
 }
 
-// Option configures New.
-type Option[T any] struct {
-	drop func(T)
-}
-
-// OnDrop sets a function that runs once, with the value, when the last
-// owner drops it (Rust: an impl Drop for T). It runs inside that last Drop,
-// after the value has left the Rc.
-func OnDrop[T any](f func(v T)) Option[T] { return Option[T]{drop: f} }
-
 // New returns the first owner of v, with a strong count of 1, bound to the
-// calling goroutine (Rust: Rc::new).
-func New[T any](v T, opts ...Option[T]) *Rc[T] {
+// calling goroutine (Rust: Rc::new). Options: Name, OnDrop.
+func New[T any](v T, opts ...Option) *Rc[T] {
 	in := &inner[T]{owner: goid.Get(), strong: 1, id: rec.NewID(rec.RcObject), value: v}
-	for _, o := range opts {
-		if o.drop != nil {
-			in.drop = o.drop
-		}
-	}
+	in.drop = configure[T](in.id, opts)
 	return &Rc[T]{in: in}
 }
 
-// Get returns the shared value. Every owner sees the same value; as in
-// Rust, which gives out only &T, treat it as read-only (for a struct T, Get
-// returns a copy).
+// Get returns a copy of the shared value, for reading (Rust hands out only
+// &T). Changing the copy changes nothing shared: for a struct T, c :=
+// r.Get(); c.Field = x leaves every owner's value as it was. While this is
+// the only owner, GetMut changes the value in place.
 func (r *Rc[T]) Get() T {
 	return r.live("Get").value
 }
