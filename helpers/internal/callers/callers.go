@@ -91,6 +91,12 @@ func isHelperFile(file string) bool {
 	return helpersDir != "" && strings.HasPrefix(file, helpersDir) && !strings.HasSuffix(file, "_test.go")
 }
 
+// IsHelper reports whether a frame (its function and file) is inside the
+// helper packages or the runtime: never the line a report should name.
+func IsHelper(fn, file string) bool {
+	return fn == "" || isHelper(fn) || isHelperFile(file)
+}
+
 // Resolve returns the first frame of pcs that lies outside the helper
 // packages: the user's line that called into a helper.
 func Resolve(pcs PCs) Site {

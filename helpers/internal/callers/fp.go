@@ -23,3 +23,21 @@ func Capture() (pcs PCs) {
 	}
 	return pcs
 }
+
+// Panicking reports whether the calling goroutine is unwinding a panic: a
+// deferred function of it is running, called by runtime.gopanic, and has not
+// recovered yet. It walks at most panicDepth frames (a few nanoseconds), so
+// a deferred call must reach it within that many frames.
+//
+//go:noinline
+func Panicking() bool {
+	lo, hi := gopanicRange()
+	fp := framePointer()
+	for i := 0; i < panicDepth && fp != 0; i++ {
+		if pc := readWord(fp + retOffset); pc > lo && pc <= hi {
+			return true
+		}
+		fp = readWord(fp)
+	}
+	return false
+}

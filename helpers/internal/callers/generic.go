@@ -12,3 +12,17 @@ func Capture() (pcs PCs) {
 	runtime.Callers(2, pcs[:])
 	return pcs
 }
+
+// Panicking reports whether the calling goroutine is unwinding a panic: a
+// deferred function of it is running, called by runtime.gopanic.
+func Panicking() bool {
+	lo, hi := gopanicRange()
+	var pcs [panicDepth]uintptr
+	n := runtime.Callers(2, pcs[:])
+	for _, pc := range pcs[:n] {
+		if pc > lo && pc <= hi {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,85 @@
+package callers
+
+import (
+	"runtime"
+	"sync"
+)
+
+// gopanic is the address range of runtime.gopanic, which calls every deferred
+// function while a goroutine panics: a return address inside it on the stack
+// means the goroutine is unwinding. Found once, by panicking on purpose.
+var gopanic struct {
+	once   sync.Once
+	lo, hi uintptr // [lo, hi)
+}
+
+func gopanicRange() (lo, hi uintptr) {
+	gopanic.once.Do(func() {
+		entry := probeGopanic()
+		if entry == 0 {
+			return
+		}
+		inside := func(off uintptr) bool {
+			f := runtime.FuncForPC(entry + off)
+			return f != nil && f.Entry() == entry
+		}
+		// Functions are contiguous: binary-search gopanic's end.
+		lo, hi := uintptr(0), uintptr(1)
+		for inside(hi) {
+			lo, hi = hi, hi*2
+		}
+		for hi-lo > 1 {
+			mid := lo + (hi-lo)/2
+			if inside(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		gopanic.lo, gopanic.hi = entry, entry+hi
+	})
+	return gopanic.lo, gopanic.hi
+}
+
+func probeGopanic() (entry uintptr) {
+	defer func() {
+		var pcs [16]uintptr
+		n := runtime.Callers(1, pcs[:])
+		frames := runtime.CallersFrames(pcs[:n])
+		for {
+			f, more := frames.Next()
+			if f.Function == "runtime.gopanic" {
+				entry = f.Entry
+				break
+			}
+			if !more {
+				break
+			}
+		}
+		recover()
+	}()
+	panic("callers: finding runtime.gopanic")
+}
+
+// panicDepth bounds the walk of Panicking: a deferred function that unlocks
+// sits a few frames above gopanic, not dozens.
+const panicDepth = 16
+
+// PanicPCs returns the frames where the panic in flight was first raised:
+// those beyond the outermost runtime.gopanic on the stack (a helper that
+// recovers and re-raises adds an inner one). Call it from a deferred
+// function while panicking; it returns zero PCs otherwise.
+func PanicPCs() (pcs PCs) {
+	var buf [64]uintptr
+	n := runtime.Callers(2, buf[:])
+	last := -1
+	for i := range n {
+		if f := runtime.FuncForPC(buf[i] - 1); f != nil && f.Name() == "runtime.gopanic" {
+			last = i
+		}
+	}
+	if last >= 0 {
+		copy(pcs[:], buf[last+1:n])
+	}
+	return pcs
+}
