@@ -3,10 +3,12 @@ package arc_test
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/arc"
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/benchcmp"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -196,4 +198,31 @@ func TestNameAndOnDropType(t *testing.T) {
 	if !strings.Contains(msg, "OnDrop's function takes int, but the Arc holds string") {
 		t.Errorf("mismatched OnDrop: %q", msg)
 	}
+}
+
+// BenchmarkUpgrade compares Upgrade+Drop of a Weak with the compare-and-swap
+// and add an atomic count needs at least, in the same run.
+func BenchmarkUpgrade(b *testing.B) {
+	raw := func(n int) {
+		var c atomic.Int64
+		c.Store(1)
+		for range n {
+			for {
+				v := c.Load()
+				if c.CompareAndSwap(v, v+1) {
+					break
+				}
+			}
+			c.Add(-1)
+		}
+	}
+	fearless := func(n int) {
+		a := arc.New(0)
+		w := a.Downgrade()
+		for range n {
+			u, _ := w.Upgrade()
+			u.Drop()
+		}
+	}
+	benchcmp.Compare(b, raw, fearless)
 }

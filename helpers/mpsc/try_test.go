@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/benchcmp"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/own"
@@ -201,4 +202,31 @@ func TestNameInRecording(t *testing.T) {
 	if got := trace.Snapshot().ObjectName(tx.TraceID()); got != "results" {
 		t.Errorf("recording names the channel %q, want results", got)
 	}
+}
+
+// BenchmarkTrySend compares TrySend+TryRecv on one goroutine with a
+// non-blocking send and receive on a buffered Go channel (select with
+// default), in the same run.
+func BenchmarkTrySend(b *testing.B) {
+	raw := func(n int) {
+		ch := make(chan int, 1)
+		for i := range n {
+			select {
+			case ch <- i:
+			default:
+			}
+			select {
+			case <-ch:
+			default:
+			}
+		}
+	}
+	fearless := func(n int) {
+		tx, rx := mpsc.SyncChannel[int](1)
+		for i := range n {
+			tx.TrySend(i)
+			rx.TryRecv()
+		}
+	}
+	benchcmp.Compare(b, raw, fearless)
 }

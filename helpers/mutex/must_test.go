@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
+	"github.com/fearless-go/fearless/helpers/internal/benchcmp"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/trace"
@@ -146,4 +147,19 @@ func TestNameInRecordingAndReports(t *testing.T) {
 	if got := trace.Snapshot().ObjectName(unnamed.TraceID()); !strings.HasPrefix(got, "mutex ") {
 		t.Errorf("an unnamed mutex is called %q, want mutex N", got)
 	}
+}
+
+func fearlessMustLock(n int) {
+	m := mutex.New(0)
+	for range n {
+		g := m.MustLock()
+		*g.Ptr()++
+		g.Unlock()
+	}
+}
+
+// BenchmarkMustLock compares MustLock, increment, Unlock with sync.Mutex in
+// the same run: MustLock should cost what Lock costs.
+func BenchmarkMustLock(b *testing.B) {
+	benchcmp.Compare(b, rawLockUnlock, fearlessMustLock)
 }
