@@ -2,6 +2,7 @@ package mutex_test
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -162,4 +163,29 @@ func fearlessMustLock(n int) {
 // the same run: MustLock should cost what Lock costs.
 func BenchmarkMustLock(b *testing.B) {
 	benchcmp.Compare(b, rawLockUnlock, fearlessMustLock)
+}
+
+// Names chosen with mutex.Name show in lock-order reports.
+func TestNameInLockOrderReport(t *testing.T) {
+	defer deadlock.Enable(deadlock.Enable(true))
+	deadlock.SetOutput(nil)
+	defer deadlock.SetOutput(os.Stdout)
+	deadlock.Reset()
+	defer deadlock.Reset()
+	a, b := mutex.New(0, mutex.Name("alice")), mutex.New(0, mutex.Name("bob"))
+	lockBoth := func(x, y *mutex.Mutex[int]) {
+		gx := x.MustLock()
+		gy := y.MustLock()
+		gy.Unlock()
+		gx.Unlock()
+	}
+	lockBoth(a, b)
+	lockBoth(b, a)
+	vs := deadlock.Violations()
+	if len(vs) != 1 {
+		t.Fatalf("%d violations, want 1", len(vs))
+	}
+	if msg := vs[0].Error(); !strings.Contains(msg, "took alice") || !strings.Contains(msg, "took bob") {
+		t.Fatalf("report does not name the locks:\n%s", msg)
+	}
 }
