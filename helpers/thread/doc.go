@@ -17,6 +17,19 @@
 // instead of hanging, and a thread that dies holding a lock releases and
 // poisons it, as unwinding does in Rust.
 //
+// A thread that panics says so on standard output as it happens, as Rust's
+// default panic hook does, whether or not anyone joins it:
+//
+//	thread 'worker' panicked at cell [4] line 12: boom
+//
+// so that a panic in a thread nobody joins cannot pass unseen. The line names
+// the learner's code (in a notebook, the cell and its line), never a helper's.
+// Standard output, not standard error: in a notebook the line then shows in
+// the cell's output, where the learner reads it, and a graded cell whose
+// thread panics on purpose is not failed for it — nbgrader scores a cell with
+// any standard-error output as failed, and gonb parses standard error for
+// compiler errors.
+//
 // Where Rust refuses at compile time — joining a handle twice, spawning into
 // a scope that has ended — this package refuses at run time with a message
 // that names the Rust rule.

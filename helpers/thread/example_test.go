@@ -8,7 +8,8 @@ import (
 )
 
 // One thread returns a value, another panics: Join hands back the value and
-// the panic, and the program goes on.
+// the panic, and the program goes on. As in Rust, the panic is also announced
+// on standard output when it happens, joined or not.
 func Example() {
 	worker := thread.Spawn(func() int {
 		return 42
@@ -17,16 +18,17 @@ func Example() {
 		panic("the worker thread has panicked!")
 	}, thread.Name("panicker"))
 
-	if v, err := worker.Join(); err == nil {
-		fmt.Println("worker returned", v)
-	}
 	if _, err := panicking.Join(); err != nil {
 		fmt.Println("panicker failed:", err)
 	}
+	if v, err := worker.Join(); err == nil {
+		fmt.Println("worker returned", v)
+	}
 	fmt.Println("main goes on")
 	// Output:
+	// thread 'panicker' panicked at example_test.go:18: the worker thread has panicked!
+	// panicker failed: thread 'panicker' panicked at example_test.go:18: the worker thread has panicked!
 	// worker returned 42
-	// panicker failed: thread 'panicker' panicked at example_test.go:17: the worker thread has panicked!
 	// main goes on
 }
 

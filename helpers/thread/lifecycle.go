@@ -1,8 +1,6 @@
 package thread
 
 import (
-	"runtime"
-
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
@@ -77,9 +75,11 @@ func (c *core) finish(returned *bool) {
 	if !*returned {
 		if r := recover(); r != nil {
 			panicked = true
-			c.err = Recovered(c.name, r)
+			err := Recovered(c.name, r)
+			c.err = err
+			reportPanic(err)
 			if rec.Enabled() {
-				rec.EmitFrom(panicSite(), rec.Panic, rec.Instant, c.id, 0, 0)
+				rec.EmitFrom(callers.PanicPCs(), rec.Panic, rec.Instant, c.id, 0, 0)
 			}
 		} else {
 			c.err = ErrGoexit // runtime.Goexit cannot be stopped; it ends the goroutine after this
@@ -94,18 +94,4 @@ func (c *core) finish(returned *bool) {
 	removeLive(c.goid.Load())
 	c.finished.Store(true)
 	c.done.Done()
-}
-
-// panicSite returns the frames of the function that panicked, for the
-// Panic event: those beyond runtime.gopanic on the panicking stack.
-func panicSite() (pcs callers.PCs) {
-	var buf [32]uintptr
-	n := runtime.Callers(2, buf[:])
-	for i := range n {
-		if f := runtime.FuncForPC(buf[i] - 1); f != nil && f.Name() == "runtime.gopanic" {
-			copy(pcs[:], buf[i+1:n])
-			break
-		}
-	}
-	return pcs
 }

@@ -2,9 +2,35 @@ package thread
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
+
+// panicOutput is where a thread's panic is announced as it happens: nil
+// means os.Stdout at that moment (see the package documentation for why
+// standard output).
+var panicOutput struct {
+	sync.Mutex
+	w io.Writer
+}
+
+// reportPanic prints, as Rust's default panic hook does, one line saying which
+// thread panicked, where and with what, whether or not anyone joins it.
+func reportPanic(err *PanicError) {
+	panicOutput.Lock()
+	defer panicOutput.Unlock()
+	w := panicOutput.w
+	if w == nil {
+		w = os.Stdout
+	}
+	fmt.Fprintln(w, err.Error())
+}
 
 // PanicError is what a thread's panic becomes: the value it panicked with and
 // the stack at the panic, returned by Join instead of crashing the program
@@ -13,16 +39,22 @@ type PanicError struct {
 	Thread string // the thread's name, or "" if unnamed
 	Value  any    // the value passed to panic
 	Stack  string // the panicking goroutine's stack
+	at     string // where it panicked, found by Recovered
 }
 
 // Error says which thread panicked, where, and with what, as Rust prints it:
-// thread 'worker' panicked at main.go:12: boom.
+// thread 'worker' panicked at cell [4] line 12: boom (in a notebook; at
+// worker.go:12 elsewhere). The line is the learner's, never a helper's.
 func (e *PanicError) Error() string {
 	name := "<unnamed>"
 	if e.Thread != "" {
 		name = e.Thread
 	}
-	if at := panicLine(e.Stack); at != "" {
+	at := e.at
+	if at == "" {
+		at = panicLine(e.Stack)
+	}
+	if at != "" {
 		return fmt.Sprintf("thread '%s' panicked at %s: %v", name, at, e.Value)
 	}
 	return fmt.Sprintf("thread '%s' panicked: %v", name, e.Value)
@@ -38,39 +70,44 @@ func (e *PanicError) Unwrap() error {
 // Recovered turns a value from recover() into a *PanicError carrying the
 // current stack. Call it directly in the deferred function that recovered.
 func Recovered(thread string, value any) *PanicError {
-	return &PanicError{Thread: thread, Value: value, Stack: string(debug.Stack())}
+	return &PanicError{Thread: thread, Value: value, Stack: string(debug.Stack()), at: where.Panic()}
 }
 
-// panicLine finds, in a stack taken while panicking, the file:line that
-// panicked: the first frame below a panic(...) frame that is neither in the
-// runtime (a nil dereference passes through runtime.sigpanic) nor in a
-// helper re-panicking on the way out (a mutex guard's deferred Unlock).
+// panicLine finds, in a stack taken while panicking, the line that panicked:
+// below the outermost panic(...) frame (a helper that recovers and re-raises,
+// as a mutex guard's deferred Unlock does, adds inner ones), the first frame
+// that is neither in the runtime (a nil dereference passes through
+// runtime.sigpanic) nor in a helper.
 func panicLine(stack string) string {
 	lines := strings.Split(stack, "\n")
-	first := ""
+	last := -1
 	for i, l := range lines {
-		if !strings.HasPrefix(l, "panic(") {
-			continue
-		}
-		for j := i + 2; j+1 < len(lines); j += 2 {
-			if strings.HasPrefix(lines[j], "runtime.") {
-				continue
-			}
-			loc := strings.TrimSpace(lines[j+1])
-			if k := strings.LastIndex(loc, " +0x"); k >= 0 {
-				loc = loc[:k]
-			}
-			loc = loc[strings.LastIndexByte(loc, '/')+1:]
-			if !isHelperFrame(lines[j]) {
-				return loc
-			}
-			if first == "" {
-				first = loc
-			}
-			break
+		if strings.HasPrefix(l, "panic(") {
+			last = i
 		}
 	}
-	return first
+	if last < 0 {
+		return ""
+	}
+	for j := last + 2; j+1 < len(lines); j += 2 {
+		if strings.HasPrefix(lines[j], "runtime.") || isHelperFrame(lines[j]) {
+			continue
+		}
+		loc := strings.TrimSpace(lines[j+1])
+		if k := strings.LastIndex(loc, " +0x"); k >= 0 {
+			loc = loc[:k]
+		}
+		k := strings.LastIndexByte(loc, ':')
+		if k < 0 {
+			return ""
+		}
+		n, err := strconv.Atoi(loc[k+1:])
+		if err != nil {
+			return ""
+		}
+		return where.Format(loc[:k], n)
+	}
+	return ""
 }
 
 // isHelperFrame reports whether a stack's function line is inside one of

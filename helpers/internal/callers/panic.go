@@ -67,8 +67,9 @@ const panicDepth = 16
 
 // PanicPCs returns the frames where the panic in flight was first raised:
 // those beyond the outermost runtime.gopanic on the stack (a helper that
-// recovers and re-raises adds an inner one). Call it from a deferred
-// function while panicking; it returns zero PCs otherwise.
+// recovers and re-raises adds an inner one), from the first that is neither
+// the runtime's nor a helper's. Call it from a deferred function while
+// panicking; it returns zero PCs otherwise.
 func PanicPCs() (pcs PCs) {
 	var buf [64]uintptr
 	n := runtime.Callers(2, buf[:])
@@ -78,8 +79,13 @@ func PanicPCs() (pcs PCs) {
 			last = i
 		}
 	}
-	if last >= 0 {
-		copy(pcs[:], buf[last+1:n])
+	if last < 0 {
+		return pcs
 	}
+	i := last + 1
+	for i < n-1 && resolve(buf[i]).helper {
+		i++
+	}
+	copy(pcs[:], buf[i:n])
 	return pcs
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // OrderViolation reports two locks taken in both orders: the pattern that
@@ -51,10 +52,15 @@ func (v *OrderViolation) Error() string {
 var reporter = struct {
 	sync.Mutex
 	w io.Writer
-}{w: os.Stderr}
+}{w: os.Stdout}
 
 // SetOutput sets where lock-order violations are written as they are found
-// (os.Stderr by default; nil to stay quiet). Violations returns them anyway.
+// (os.Stdout by default; nil to stay quiet). Violations returns them anyway.
+//
+// Standard output, not standard error: a violation is a warning, not a
+// failure, and in a notebook it belongs in the cell's output where the
+// learner reads it. nbgrader scores a graded cell with any stderr as failed,
+// and gonb parses stderr for compiler errors.
 func SetOutput(w io.Writer) {
 	reporter.Lock()
 	reporter.w = w
@@ -152,18 +158,22 @@ func step(key [2]uint64) OrderStep {
 
 func resolve(pcs callers.PCs) rec.Site {
 	s := callers.Resolve(pcs)
-	return rec.Site{Func: s.Func, File: s.File, Line: s.Line}
+	if s.File == "" {
+		return rec.Site{}
+	}
+	loc, code := where.Source(s.File, s.Line)
+	return rec.Site{Func: s.Func, File: s.File, Line: s.Line, Code: code, Where: loc}
 }
 
+// siteString names a site as the learner sees it (see helpers/internal/where).
 func siteString(s rec.Site) string {
+	if s.Where != "" {
+		return s.Where
+	}
 	if s.File == "" {
 		return "an unknown line"
 	}
-	file := s.File
-	if i := strings.LastIndexByte(file, '/'); i >= 0 {
-		file = file[i+1:]
-	}
-	return fmt.Sprintf("%s:%d", file, s.Line)
+	return where.Format(s.File, s.Line)
 }
 
 func goroutineName(g int64) string {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // Event is one recorded event, resolved: its call site is a source line.
@@ -32,6 +33,9 @@ type Site struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
 	Code string `json:"code,omitempty"` // the line's text, trimmed, when the file is readable
+	// Where names the line as reports do: "cell [5] line 12" in a notebook,
+	// "worker.go:12" elsewhere (see helpers/internal/where).
+	Where string `json:"where,omitempty"`
 }
 
 // ObjectInfo describes a helper object that appears in a recording.
@@ -114,7 +118,11 @@ func (r *recorder) snapshot() *Recording {
 		site, ok := sites[e.pcs]
 		if !ok {
 			if s := callers.Resolve(e.pcs); s.File != "" {
-				site = &Site{Func: s.Func, File: s.File, Line: s.Line, Code: src.line(s.File, s.Line)}
+				loc, code := where.Source(s.File, s.Line)
+				if code == "" {
+					code = src.line(s.File, s.Line)
+				}
+				site = &Site{Func: s.Func, File: s.File, Line: s.Line, Code: code, Where: loc}
 			}
 			sites[e.pcs] = site
 		}

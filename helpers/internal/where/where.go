@@ -77,6 +77,17 @@ func Caller() string {
 	}
 }
 
+// Panic returns where the panic in flight was raised: the learner's line, not
+// a helper's re-raise nor the runtime's. Call it from a deferred function
+// while panicking; it returns "" otherwise.
+func Panic() string {
+	s := callers.Resolve(callers.PanicPCs())
+	if s.File == "" {
+		return ""
+	}
+	return Format(s.File, s.Line)
+}
+
 // Misuse is the panic value of a helper refusing what Rust refuses at compile
 // time. Its message names the caller's line.
 type Misuse struct {
