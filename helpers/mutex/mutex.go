@@ -47,6 +47,9 @@ func (m *Mutex[T]) Lock() (Guard[T], error) {
 // TryLock takes the lock if it is free. Otherwise it returns ErrWouldBlock
 // and a zero guard; if the mutex is poisoned, a *PoisonError with the guard.
 func (m *Mutex[T]) TryLock() (Guard[T], error) {
+	if hook.Flags.Load()&hook.Explore != 0 {
+		engine.Point(m.TraceID(), engine.OpTry, engine.Exclusive) // helpers/explore
+	}
 	if !m.mu.TryLock() {
 		return Guard[T]{}, ErrWouldBlock
 	}
@@ -81,6 +84,7 @@ func (m *Mutex[T]) lockSlow() (Guard[T], error) {
 		m.mu.Lock()
 		return m.acquired()
 	}
+	engine.Point(m.TraceID(), engine.OpLock, engine.Exclusive) // a scheduling point of helpers/explore
 	if !m.mu.TryLock() {
 		id := m.TraceID()
 		checking := hook.Checking()

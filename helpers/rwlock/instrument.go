@@ -13,6 +13,7 @@ import (
 // lockInstrumented takes the lock in mode, recording the wait if there is one
 // and refusing to block into a deadlock.
 func (l *RwLock[T]) lockInstrumented(mode engine.Mode) {
+	engine.Point(l.TraceID(), engine.OpLock, mode) // a scheduling point of helpers/explore
 	if !l.tryLock(mode) {
 		id := l.TraceID()
 		checking := hook.Checking()

@@ -26,6 +26,9 @@ func (l *RwLock[T]) Read() (ReadGuard[T], error) {
 // TryRead takes a read lock if no writer holds or awaits it. Otherwise it
 // returns ErrWouldBlock and a zero guard (Rust: try_read).
 func (l *RwLock[T]) TryRead() (ReadGuard[T], error) {
+	if hook.Flags.Load()&hook.Explore != 0 {
+		engine.Point(l.TraceID(), engine.OpTry, engine.Shared) // helpers/explore
+	}
 	if !l.mu.TryRLock() {
 		return ReadGuard[T]{}, ErrWouldBlock
 	}

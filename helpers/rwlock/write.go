@@ -25,6 +25,9 @@ func (l *RwLock[T]) Write() (WriteGuard[T], error) {
 // TryWrite takes the write lock if no one holds it. Otherwise it returns
 // ErrWouldBlock and a zero guard (Rust: try_write).
 func (l *RwLock[T]) TryWrite() (WriteGuard[T], error) {
+	if hook.Flags.Load()&hook.Explore != 0 {
+		engine.Point(l.TraceID(), engine.OpTry, engine.Exclusive) // helpers/explore
+	}
 	if !l.mu.TryLock() {
 		return WriteGuard[T]{}, ErrWouldBlock
 	}

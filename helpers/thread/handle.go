@@ -107,6 +107,7 @@ func (c *core) wait(site callers.PCs) {
 		c.done.Wait()
 		return
 	}
+	engine.Point(c.id, engine.OpJoin, 0) // a scheduling point of helpers/explore
 	if !c.finished.Load() && hook.Checking() {
 		engine.BeforeJoin(c.id) // panics instead of hanging
 		defer engine.AfterWait()

@@ -45,6 +45,9 @@ func (c *core) prepare(opts []Option, scope *Scoped) {
 	if rec.Enabled() {
 		rec.EmitFrom(c.site, rec.Spawn, rec.Instant, c.id, 0, 0)
 	}
+	if hook.Flags.Load()&hook.Explore != 0 {
+		engine.Spawned(c.id, c.name) // the schedule explorer (helpers/explore) will run it
+	}
 }
 
 // begin runs first in the new thread.
@@ -78,6 +81,7 @@ func (c *core) finish(returned *bool) {
 			err := Recovered(c.name, r)
 			c.err = err
 			reportPanic(err)
+			engine.Panicked(c.id, r)
 			if rec.Enabled() {
 				rec.EmitFrom(callers.PanicPCs(), rec.Panic, rec.Instant, c.id, 0, 0)
 			}

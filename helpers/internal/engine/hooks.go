@@ -74,13 +74,16 @@ func Acquired(lock uint64, mode Mode, ordered bool, abandon func(g int64, poison
 	if abandon != nil {
 		ls.abandon = abandon
 	}
-	if ordered {
+	if ordered && !Exploring() { // the explorer finds the deadlocks themselves; its fresh locks would only grow the order graph
 		violations = addOrder(g, lock, pcs)
 	}
 	state.heldBy[g] = append(state.heldBy[g], held{lock: lock, mode: mode, pcs: pcs})
 	state.Unlock()
 	for _, v := range violations {
 		report(v)
+	}
+	if Exploring() {
+		scheduler.Acquired(lock, mode)
 	}
 }
 
@@ -104,6 +107,9 @@ func Released(lock uint64) {
 	}
 	release(g, lock)
 	state.Unlock()
+	if Exploring() {
+		scheduler.Released(lock)
+	}
 }
 
 func release(g int64, lock uint64) {
@@ -135,6 +141,9 @@ func ThreadStarted(thread uint64) {
 	state.Lock()
 	state.threads[thread] = g
 	state.Unlock()
+	if Exploring() {
+		scheduler.Started(thread)
+	}
 }
 
 // ThreadExited records that thread has finished. If its goroutine still
@@ -147,15 +156,23 @@ func ThreadExited(thread uint64, panicked bool) (abandoned int) {
 	delete(state.threads, thread)
 	hs := append([]held(nil), state.heldBy[g]...)
 	var fns []func(int64, bool)
+	var lost []uint64
 	for i := len(hs) - 1; i >= 0; i-- {
 		if ls := state.locks[hs[i].lock]; ls != nil && ls.abandon != nil {
 			fns = append(fns, ls.abandon)
+			lost = append(lost, hs[i].lock)
 		}
 		release(g, hs[i].lock)
 	}
 	state.Unlock()
 	for _, f := range fns {
 		f(g, panicked)
+	}
+	if Exploring() {
+		for _, lock := range lost {
+			scheduler.Released(lock)
+		}
+		scheduler.Exited(thread)
 	}
 	return len(fns)
 }

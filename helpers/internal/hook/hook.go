@@ -7,8 +7,9 @@ import "sync/atomic"
 
 // Bits of Flags.
 const (
-	Record uint32 = 1 << iota // helpers/trace is recording events
-	Check                     // helpers/deadlock checks lock order and waits
+	Record  uint32 = 1 << iota // helpers/trace is recording events
+	Check                      // helpers/deadlock checks lock order and waits
+	Explore                    // helpers/explore controls the schedule (set together with Check)
 )
 
 // Flags holds the bits above. Fast paths read it directly
