@@ -56,7 +56,7 @@ func ExampleChecks_Result() {
 	ex.Equal("counts", 3, func() any { return stub() })
 	fmt.Print(check.Text(ex.Result()))
 	// Output:
-	// ✗ stub: 0/1 points, 1 check of 1 failed
+	// ✗ stub: 0/1 points, 1 of 1 check failed
 	//   ✗ counts  [0/1]
 	//       not implemented yet
 }

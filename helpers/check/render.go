@@ -12,7 +12,7 @@ func Text(r *Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s: %s/%s points", mark(r.Passed()), r.GradeID, fmtPoints(r.Score), fmtPoints(r.MaxScore))
 	if f := len(r.Failed()); f > 0 {
-		fmt.Fprintf(&b, ", %s of %d failed", plural(f, "check"), len(r.Checks))
+		fmt.Fprintf(&b, ", %d of %s failed", f, plural(len(r.Checks), "check"))
 	} else {
 		fmt.Fprintf(&b, ", all %s passed", plural(len(r.Checks), "check"))
 	}
@@ -38,7 +38,7 @@ func HTML(r *Result) string {
 	fmt.Fprintf(&b, `<div class="fearless-check" style="border-left:4px solid %s;padding:4px 10px;font-family:sans-serif;font-size:13px">`, colour)
 	summary := "all passed"
 	if f := len(r.Failed()); f > 0 {
-		summary = fmt.Sprintf("%s of %d failed", plural(f, "check"), len(r.Checks))
+		summary = fmt.Sprintf("%d of %s failed", f, plural(len(r.Checks), "check"))
 	}
 	fmt.Fprintf(&b, `<div style="font-weight:bold;color:%s">%s %s — %s/%s points, %s</div>`, colour, mark(r.Passed()),
 		html.EscapeString(r.GradeID), fmtPoints(r.Score), fmtPoints(r.MaxScore), summary)
