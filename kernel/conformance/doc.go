@@ -3,10 +3,11 @@
 // the kernel is checked by the tool Jupyter uses rather than by our client.
 //
 // The suite (Suite, also the file test_fearless_kernel.py beside this one)
-// sets every attribute gonb can satisfy: hello world, stderr, display_data,
-// completion and inspection (gopls), and errors (with plain-text errors).
-// gonb never answers is_complete_request, so those samples stay empty and the
-// test is skipped instead of hanging; every test also has a deadline.
+// sets every attribute the kernel can satisfy: hello world, stderr,
+// display_data, completion and inspection (gopls), errors (with plain-text
+// errors), and what the fearless protocol layer in front of gonb adds
+// (package proxy): is_complete, history (tail, range and search) and
+// execute_result. Every test has a deadline, so nothing hangs.
 package conformance
 
 import (

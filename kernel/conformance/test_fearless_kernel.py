@@ -36,7 +36,7 @@ class Deadline:
 
 
 class FearlessKernelTests(Deadline, jupyter_kernel_test.KernelTests):
-    """The kernel as installed: gonb behind the fearless launcher."""
+    """The kernel as installed: gonb behind the fearless protocol layer."""
 
     kernel_name = KERNEL
     language_name = "go"
@@ -58,19 +58,50 @@ class FearlessKernelTests(Deadline, jupyter_kernel_test.KernelTests):
     ]
     code_inspect_sample = 'import "strings"\n\n%%\nstrings.ToUpper'
 
+    # The fearless kernel's protocol layer (package kernel/proxy) answers
+    # is_complete_request with a Go-aware heuristic...
+    complete_code_samples = [
+        '%%\nfmt.Println("done")',
+        "func f() int {\n\treturn 1\n}",
+        "x := `raw\nstring`",
+        "i++",
+    ]
+    incomplete_code_samples = [
+        "func f() {",
+        "xs := []int{1,\n2,",
+        "y := 1 +",
+        "s := `a raw string\nstill open",
+        "if x {\n} else",
+    ]
+    invalid_code_samples = [
+        "}",
+        "fmt.Println(1))",
+        'x := "a string that never ends\n"',
+    ]
+
+    # ... keeps this session's history (tail, range, search) ...
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "*Fearless history*"
+
+    # ... and turns a display_data marked "fearless/execute_result" into the
+    # cell's execute_result (gonb itself never sends one).
+    code_execute_result = [
+        {
+            "code": 'import (\n\t"github.com/janpfeifer/gonb/gonbui"\n\t"github.com/janpfeifer/gonb/gonbui/protocol"\n)\n\n%%\n// Fearless history\n'
+            'gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{"text/plain": "42"}, '
+            'Metadata: map[string]any{"fearless/execute_result": true}})\ngonbui.Sync()',
+            "result": "42",
+        },
+    ]
+
     # code_generate_error: with gonb's default HTML error reports, an error
     # comes as a display_data (the HTML report) plus the error message, and
     # test_error wants the error message alone; FearlessRawErrorTests below
     # checks it with plain-text errors.
     #
-    # is_complete: gonb never answers is_complete_request, and the suite
-    # waits for that reply without a timeout. The samples stay empty so
-    # test_is_complete is skipped instead of hanging.
-    #
-    # Not supported by gonb, so left unset (their tests are skipped):
-    # code_execute_result and history (gonb sends no execute_result and no
-    # history_reply), code_page_something (no pager payloads),
-    # code_clear_output (gonbui has no clear_output).
+    # Not supported, so left unset (their tests are skipped):
+    # code_page_something (no pager payloads), code_clear_output (gonbui has
+    # no clear_output).
 
 
 class FearlessRawErrorTests(Deadline, jupyter_kernel_test.KernelTests):

@@ -1,5 +1,6 @@
-// Package launch is what the fearless kernelspec runs: it prepares the
-// environment gonb needs and replaces itself with gonb.
+// Package launch prepares what the fearless kernelspec runs: gonb's command
+// line and environment (package proxy starts gonb with them and stands in
+// front of it), and the offline module settings (OfflineEnv).
 //
 // gonb finds goimports, gopls and go on PATH, so the launcher puts the
 // kernel's own bin directory (the tools built at the pinned versions) and the

@@ -122,16 +122,6 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 	return path, argv, env
 }
 
-// Run replaces the current process with gonb (where the OS allows; else it
-// runs gonb as a child and exits with its status).
-func Run(c Config) error {
-	path, argv, env := c.Command(os.Environ())
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("fearless kernel: gonb is missing (%w); run `fearless install` again", err)
-	}
-	return run(path, argv, env)
-}
-
 // workspaceFlags drops -mod=mod and -mod=vendor from GOFLAGS: gonb builds
 // every cell in a Go workspace, where the go command rejects them ("-mod may
 // only be set to readonly or vendor when in workspace mode"), so a global

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/fearless-go/fearless/kernel/launch"
+	"github.com/fearless-go/fearless/kernel/proxy"
 )
 
 func runKernel(_ context.Context, args []string, _, stderr io.Writer) int {
@@ -18,7 +19,7 @@ func runKernel(_ context.Context, args []string, _, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	if err := launch.Run(cfg); err != nil {
+	if err := proxy.RunGonb(cfg); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}

@@ -31,7 +31,7 @@ func init() {
 	commands = []command{
 		{"install", "build the tools and register the \"fearless\" Jupyter kernel (--check: say what is missing)", runInstall},
 		{"run", "execute notebooks headlessly and write executed copies", runRun},
-		{"kernel", "start gonb for Jupyter (what the kernelspec runs)", runKernel},
+		{"kernel", "run gonb behind the fearless protocol layer (what the kernelspec runs)", runKernel},
 		{"version", "print versions", runVersion},
 		{"help", "explain a command", runHelp},
 	}

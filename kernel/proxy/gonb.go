@@ -1,0 +1,120 @@
+package proxy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/fearless-go/fearless/kernel/jupyter"
+	"github.com/fearless-go/fearless/kernel/launch"
+)
+
+// StartTimeout is how long gonb may take to listen on its sockets.
+const StartTimeout = 60 * time.Second
+
+// RunGonb is the kernel Jupyter starts: it starts gonb on a connection file of
+// its own, with the cells file (FEARLESS_CELLS) and the offline module
+// settings in its environment, and stands in front of it as a protocol
+// proxy on the connection file Jupyter gave (see package proxy). It returns
+// when gonb exits, with an error when gonb failed; SIGINT and SIGTERM are
+// passed on to gonb.
+func RunGonb(c launch.Config) error {
+	front, err := jupyter.ReadConnectionFile(c.ConnectionFile)
+	if err != nil {
+		return fmt.Errorf("fearless kernel: %w", err)
+	}
+	path, argv, env := c.Command(os.Environ())
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("fearless kernel: gonb is missing (%w); run `fearless install` again", err)
+	}
+	runDir, err := os.MkdirTemp("", "fearless-kernel-")
+	if err != nil {
+		return fmt.Errorf("fearless kernel: %w", err)
+	}
+	defer os.RemoveAll(runDir)
+
+	// gonb listens on fresh loopback ports with the same key, so messages
+	// pass through without being signed again. The file keeps Jupyter's
+	// name: gonb reads the kernel id from "kernel-<id>.json".
+	back, err := jupyter.NewConnectionInfo()
+	if err != nil {
+		return fmt.Errorf("fearless kernel: %w", err)
+	}
+	back.Key, back.SignatureScheme, back.KernelName = front.Key, front.SignatureScheme, front.KernelName
+	backFile := filepath.Join(runDir, filepath.Base(c.ConnectionFile))
+	if err := back.WriteFile(backFile); err != nil {
+		return fmt.Errorf("fearless kernel: %w", err)
+	}
+	for i, a := range argv {
+		if a == c.ConnectionFile {
+			argv[i] = backFile
+		}
+	}
+	cells := filepath.Join(runDir, "cells.json")
+	env = append(env, CellsEnv+"="+cells)
+	env = launch.OfflineEnv(env, goCommand(c), c.Root)
+
+	cmd := exec.Command(path, argv[1:]...)
+	cmd.Env = env
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, os.Stdout, os.Stderr
+	dieWithParent(cmd)
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("fearless kernel: starting gonb: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+
+	ctx, cancel := context.WithTimeout(context.Background(), StartTimeout)
+	defer cancel()
+	go func() {
+		select {
+		case <-ctx.Done():
+		case err := <-exited:
+			exited <- err // for the wait below
+			cancel()
+		}
+	}()
+	verbosity, _ := strconv.Atoi(os.Getenv(launch.VerbosityEnv))
+	p, err := Start(ctx, Options{Front: front, Back: back, CellsFile: cells, Log: os.Stderr, Verbosity: verbosity})
+	if err != nil {
+		_ = cmd.Process.Kill()
+		if werr := <-exited; werr != nil {
+			return fmt.Errorf("fearless kernel: gonb ended while starting (%v): %w", werr, err)
+		}
+		return fmt.Errorf("fearless kernel: %w", err)
+	}
+	defer p.Close()
+	for {
+		select {
+		case sig := <-sigs:
+			if sig != os.Interrupt {
+				sig = syscall.SIGTERM
+			}
+			_ = cmd.Process.Signal(sig)
+		case err := <-exited:
+			var exit *exec.ExitError
+			if errors.As(err, &exit) && exit.ExitCode() > 0 {
+				return fmt.Errorf("fearless kernel: gonb exited with status %d", exit.ExitCode())
+			}
+			return nil
+		}
+	}
+}
+
+// goCommand is the go command cells are built with.
+func goCommand(c launch.Config) string {
+	if c.GoRoot != "" {
+		return filepath.Join(c.GoRoot, "bin", "go")
+	}
+	return "go"
+}
