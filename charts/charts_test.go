@@ -87,14 +87,14 @@ func TestDeferredShowRecordsThePanicAndRepanics(t *testing.T) {
 	}
 }
 
-func TestBadArgumentsAreRefused(t *testing.T) {
-	err := charts.WriteHTML(filepath.Join(t.TempDir(), "x.html"), "not a recording")
-	if err == nil || !strings.Contains(err.Error(), "does not take a string") {
-		t.Fatalf("err = %v", err)
+// The Recording option picks the recording; the last one given counts.
+func TestRecordingOption(t *testing.T) {
+	out, err := charts.Timeline(nil, charts.Recording(&trace.Recording{}), charts.Recording(scenario.Workers()))
+	if err != nil {
+		t.Fatal(err)
 	}
-	rec := &trace.Recording{}
-	if err := charts.WriteHTML(filepath.Join(t.TempDir(), "x.html"), rec, rec); err == nil {
-		t.Fatal("two recordings accepted")
+	if strings.Contains(out.Text, "nothing was recorded") {
+		t.Fatalf("the last Recording option was not charted:\n%s", out.Text)
 	}
 }
 
@@ -107,7 +107,7 @@ func TestWriteHTMLEmbedsTheLibrary(t *testing.T) {
 		t.Skip(err)
 	}
 	path := filepath.Join(t.TempDir(), "page.html")
-	if err := charts.WriteHTML(path, scenario.Workers()); err != nil {
+	if err := charts.WriteHTML(path, charts.Recording(scenario.Workers())); err != nil {
 		t.Fatal(err)
 	}
 	page, _ := os.ReadFile(path)
@@ -120,7 +120,7 @@ func TestWriteHTMLEmbedsTheLibrary(t *testing.T) {
 func TestWriteHTMLWithoutLibraryKeepsThePicture(t *testing.T) {
 	t.Setenv(charts.LibraryEnv, filepath.Join(t.TempDir(), "missing.js"))
 	path := filepath.Join(t.TempDir(), "page.html")
-	err := charts.WriteHTML(path, scenario.Workers())
+	err := charts.WriteHTML(path, charts.Recording(scenario.Workers()))
 	if !errors.Is(err, charts.ErrNoLibrary) {
 		t.Fatalf("err = %v, want ErrNoLibrary", err)
 	}

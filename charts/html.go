@@ -20,14 +20,10 @@ const LibraryEnv = "FEARLESS_ECHARTS_JS"
 var ErrNoLibrary = errors.New("charts: ECharts library not found (run `npm ci` in charts/web, or set " + LibraryEnv + " to echarts.min.js)")
 
 // WriteHTML writes the timeline of a recording as a standalone web page at
-// path. It takes the same arguments as Show. The page embeds the pinned
+// path. It takes the same options as Show. The page embeds the pinned
 // ECharts library, so it works offline and from a file.
-func WriteHTML(path string, args ...any) error {
-	rec, opts, err := parseArgs("WriteHTML", args)
-	if err != nil {
-		return err
-	}
-	out, err := Timeline(rec, opts...)
+func WriteHTML(path string, opts ...Option) error {
+	out, err := Timeline(nil, opts...)
 	if err != nil {
 		return err
 	}

@@ -1,13 +1,24 @@
 package charts
 
-// Option configures a chart.
+import "github.com/fearless-go/fearless/helpers/trace"
+
+// Option configures a chart: Recording, Title, ElementID, Width. Show,
+// ShowScheduler, WriteHTML, Timeline and Scheduler take them, so a wrong
+// argument is a compile error.
 type Option func(*config)
 
 type config struct {
+	rec   *trace.Recording
 	title string
 	id    string
 	width int
 }
+
+// Recording sets the recording to chart. Without it, Show, WriteHTML and
+// Timeline chart everything recorded so far (trace.Snapshot), and
+// ShowScheduler and Scheduler stop the recording in progress and chart it.
+// If several are given, the last counts.
+func Recording(rec *trace.Recording) Option { return func(c *config) { c.rec = rec } }
 
 // Title sets the chart's title.
 func Title(s string) Option { return func(c *config) { c.title = s } }

@@ -1,8 +1,8 @@
 package charts
 
 import (
-	"github.com/fearless-go/fearless/charts/echart"
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/echart"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 // The MIME types of an Output.

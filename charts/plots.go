@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/fearless-go/fearless/charts/echart"
+	"github.com/fearless-go/fearless/charts/internal/echart"
+	"github.com/fearless-go/fearless/charts/internal/svg"
 	"github.com/fearless-go/fearless/charts/plot"
-	"github.com/fearless-go/fearless/charts/svg"
 )
 
 // Series is one named list of values for Line and Bar: one value per x

@@ -2,18 +2,22 @@ package charts
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
-	"github.com/fearless-go/fearless/charts/sched"
+	"github.com/fearless-go/fearless/charts/internal/sched"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // Scheduler renders the Go scheduler's view of a recording started with
 // trace.WithRuntime: goroutine states with their reasons, and one lane per
-// processor (P). A nil recording means the recording in progress, which
-// Scheduler stops (the runtime trace is complete only once stopped).
+// processor (P). A nil recording means the one given with the Recording
+// option, else the recording in progress, which Scheduler stops (the
+// runtime trace is complete only once stopped).
 func Scheduler(rec *trace.Recording, opts ...Option) (*Output, error) {
+	cfg := newConfig("Scheduler", opts)
+	if rec == nil {
+		rec = cfg.rec
+	}
 	if rec == nil {
 		rec = trace.Stop()
 	}
@@ -21,7 +25,6 @@ func Scheduler(rec *trace.Recording, opts ...Option) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := newConfig("Scheduler", opts)
 	c := m.Chart(cfg.title)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", c.Title, c.Subtitle)
@@ -35,25 +38,4 @@ func Scheduler(rec *trace.Recording, opts ...Option) (*Output, error) {
 		b.WriteString("\n")
 	}
 	return fromLanes(c, cfg, b.String())
-}
-
-// ShowScheduler displays the scheduler's view in the notebook cell. It
-// takes the same arguments as Show; with no recording it stops the one in
-// progress, which must have been started with trace.WithRuntime. Like
-// Show, it works deferred: it shows the chart and re-panics.
-func ShowScheduler(args ...any) {
-	r := recover()
-	rec, opts, err := parseArgs("ShowScheduler", args)
-	if err == nil {
-		var out *Output
-		if out, err = Scheduler(rec, opts...); err == nil {
-			display(out)
-		}
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-	}
-	if r != nil {
-		panic(r)
-	}
 }

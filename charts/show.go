@@ -13,8 +13,8 @@ import (
 
 // Show displays the timeline of a recording in the notebook cell: one
 // output with the interactive chart, its static picture and a text
-// summary. Its arguments are optional: a *trace.Recording (none means
-// everything recorded so far) and Options such as Title.
+// summary. Options are optional: Recording (none means everything recorded
+// so far), Title and the others.
 //
 // Write it as `defer charts.Show()` at the top of main to see the timeline
 // even when main panics (a deadlock report, say): Show then records the
@@ -22,45 +22,32 @@ import (
 // value, so the cell still fails as it should.
 //
 // Outside a notebook (go run, go test) Show prints the text summary.
-func Show(args ...any) {
-	r := recover()
+func Show(opts ...Option) {
+	showThenRepanic(recover(), Timeline, opts)
+}
+
+// ShowScheduler displays the scheduler's view in the notebook cell. It
+// takes the same options as Show; with no Recording it stops the one in
+// progress, which must have been started with trace.WithRuntime. Like
+// Show, it works deferred: it shows the chart and re-panics.
+func ShowScheduler(opts ...Option) {
+	showThenRepanic(recover(), Scheduler, opts)
+}
+
+// showThenRepanic is Show and ShowScheduler: r is what the deferred call
+// recovered (nil if main did not panic).
+func showThenRepanic(r any, render func(*trace.Recording, ...Option) (*Output, error), opts []Option) {
 	if r != nil && trace.Enabled() {
 		primitive.Emit(trace.Panic, trace.Instant, 0, 0, 0)
 	}
-	rec, opts, err := parseArgs("Show", args)
-	if err == nil {
-		var out *Output
-		if out, err = Timeline(rec, opts...); err == nil {
-			display(out)
-		}
-	}
-	if err != nil {
+	if out, err := render(nil, opts...); err != nil {
 		fmt.Fprintln(os.Stderr, err)
+	} else {
+		display(out)
 	}
 	if r != nil {
 		panic(r)
 	}
-}
-
-// parseArgs sorts Show's arguments into a recording and options.
-func parseArgs(fn string, args []any) (*trace.Recording, []Option, error) {
-	var rec *trace.Recording
-	var opts []Option
-	for _, a := range args {
-		switch v := a.(type) {
-		case *trace.Recording:
-			if rec != nil {
-				return nil, nil, fmt.Errorf("charts: %s takes one recording, got two (show each with its own call)", fn)
-			}
-			rec = v
-		case Option:
-			opts = append(opts, v)
-		case nil:
-		default:
-			return nil, nil, fmt.Errorf("charts: %s does not take a %T (pass a *trace.Recording and options such as charts.Title(\"...\"))", fn, a)
-		}
-	}
-	return rec, opts, nil
 }
 
 // Display sends an output to the notebook cell, or prints its text summary

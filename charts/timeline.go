@@ -4,21 +4,25 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/fearless-go/fearless/charts/lanes"
-	"github.com/fearless-go/fearless/charts/svg"
-	"github.com/fearless-go/fearless/charts/timeline"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
+	"github.com/fearless-go/fearless/charts/internal/svg"
+	"github.com/fearless-go/fearless/charts/internal/timeline"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 var svgLanes = svg.Lanes
 
-// Timeline renders a recording's timeline. A nil recording means
-// everything recorded so far (trace.Snapshot).
+// Timeline renders a recording's timeline. A nil recording means the one
+// given with the Recording option, else everything recorded so far
+// (trace.Snapshot).
 func Timeline(rec *trace.Recording, opts ...Option) (*Output, error) {
+	cfg := newConfig("Timeline", opts)
+	if rec == nil {
+		rec = cfg.rec
+	}
 	if rec == nil {
 		rec = trace.Snapshot()
 	}
-	cfg := newConfig("Timeline", opts)
 	m := timeline.Build(rec)
 	c := m.Chart(cfg.title)
 	if len(rec.Events) == 0 {

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/charts"
-	"github.com/fearless-go/fearless/charts/timeline"
+	"github.com/fearless-go/fearless/charts/internal/timeline"
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/thread"

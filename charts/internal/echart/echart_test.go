@@ -9,8 +9,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/fearless-go/fearless/charts/echart"
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/echart"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 	"github.com/fearless-go/fearless/charts/plot"
 )
 

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/fearless-go/fearless/charts/echart"
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/echart"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 // Make the HTML fragment of a one-lane chart: a div with the static

@@ -9,7 +9,7 @@ import (
 	"html"
 	"strings"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 // Fragment describes one chart's HTML output.

@@ -9,7 +9,7 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 // LaneHeight is the height of one lane in pixels.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 // Thin a chart for a 100-pixel plot: ten 1µs bars in a 1ms chart fall in

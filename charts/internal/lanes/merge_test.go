@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 func TestMergeKeepsWideBarsAndMergesSubPixelRuns(t *testing.T) {

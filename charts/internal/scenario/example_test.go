@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/fearless-go/fearless/charts/internal/scenario"
-	"github.com/fearless-go/fearless/charts/timeline"
+	"github.com/fearless-go/fearless/charts/internal/timeline"
 )
 
 // Record the two-worker run and list its lanes.

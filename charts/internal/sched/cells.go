@@ -3,7 +3,7 @@ package sched
 import (
 	"time"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 func cells(d [4]int64) []string {

@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/fearless-go/fearless/charts/sched"
+	"github.com/fearless-go/fearless/charts/internal/sched"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/fearless-go/fearless/charts/internal/svg"
 	"github.com/fearless-go/fearless/charts/plot"
-	"github.com/fearless-go/fearless/charts/svg"
 )
 
 // Draw a histogram of the outcomes of a racy counter.

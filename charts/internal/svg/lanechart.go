@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
 
 // Picture sizes, in pixels.

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
+	"github.com/fearless-go/fearless/charts/internal/svg"
 	"github.com/fearless-go/fearless/charts/plot"
-	"github.com/fearless-go/fearless/charts/svg"
 )
 
 // checkSVG parses a picture as XML and returns how many of each element it has.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fearless-go/fearless/charts/timeline"
+	"github.com/fearless-go/fearless/charts/internal/timeline"
 	"github.com/fearless-go/fearless/helpers/trace"
 	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )

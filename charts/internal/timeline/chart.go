@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/fearless-go/fearless/charts/lanes"
+	"github.com/fearless-go/fearless/charts/internal/lanes"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 

@@ -3,7 +3,7 @@ package timeline_test
 import (
 	"time"
 
-	"github.com/fearless-go/fearless/charts/timeline"
+	"github.com/fearless-go/fearless/charts/internal/timeline"
 	"github.com/fearless-go/fearless/helpers/trace"
 	"github.com/fearless-go/fearless/helpers/trace/primitive"
 )

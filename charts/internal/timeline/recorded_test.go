@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/charts/internal/scenario"
-	"github.com/fearless-go/fearless/charts/timeline"
+	"github.com/fearless-go/fearless/charts/internal/timeline"
 )
 
 // A real run: two threads share a mutex and send to main over a channel.
