@@ -83,6 +83,7 @@ type Result struct {
 	Complete  bool          // Exhaustive only: every schedule within the bound was run
 	Elapsed   time.Duration // the exploration's wall time
 	Failure   *Failure      // the first failing schedule, or nil
+	Points    int           // the most scheduling points one schedule went through (PCT's k)
 	// Stuck names the threads of the failing schedule that could not be
 	// ended afterwards (blocked outside the helpers): their goroutines leak.
 	Stuck []string
@@ -219,6 +220,7 @@ func (e *Explorer) Run(fn func()) *Result {
 		s.begin(n)
 		r := execute(s, fn, maxSteps, false)
 		res.Schedules++
+		res.Points = max(res.Points, r.steps)
 		if r.fail == nil && n == 0 {
 			r.fail = watch.strays()
 		}

@@ -2,7 +2,12 @@ package explore_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/fearless-go/fearless/helpers/mutex"
+	"github.com/fearless-go/fearless/helpers/thread"
+	"github.com/fearless-go/fearless/helpers/trace"
 
 	"github.com/fearless-go/fearless/helpers/explore"
 )
@@ -56,4 +61,128 @@ func TestExhaustiveProvesFixedPrograms(t *testing.T) {
 			t.Errorf("%s: %v", name, res)
 		}
 	}
+}
+
+// PCT's guarantee: a bug of depth d among n threads and k scheduling points
+// is found with probability at least p = 1/(n·k^(d-1)) per schedule. Over
+// many seeds, the schedules needed must be no worse than that predicts.
+func TestPCTFindsDepth2BugWithinItsGuarantee(t *testing.T) {
+	probe := explore.Random(1).Schedules(1).Run(depth2)
+	n, k := 4, probe.Points // main and three threads
+	bound := n * k          // 1/p for d = 2
+	const seeds = 100
+	missed, total := 0, 0
+	for seed := range uint64(seeds) {
+		res := explore.PCT(2, seed).Schedules(3 * bound).Run(depth2)
+		if res.Failure == nil {
+			missed++
+			total += 3 * bound
+			continue
+		}
+		if res.Failure.Kind != explore.CheckFailed {
+			t.Fatalf("seed %d: %v", seed, res)
+		}
+		total += res.Failure.Execution
+	}
+	mean := float64(total) / seeds
+	t.Logf("n=%d k=%d: guarantee 1/%d per schedule; found in %.1f schedules on average, missed %d of %d seeds within %d",
+		n, k, bound, mean, missed, seeds, 3*bound)
+	// P(miss within 3/p) <= e^-3 ≈ 5%.
+	if missed > seeds/10 || mean > float64(bound) {
+		t.Errorf("PCT did worse than its guarantee: mean %.1f > %d or %d misses", mean, bound, missed)
+	}
+}
+
+func TestPhilosophersDeadlock(t *testing.T) {
+	for _, n := range []int{3, 5} {
+		ex := explore.Exhaustive(2).Run(philosophers(n, false))
+		rnd := explore.Random(1).Run(philosophers(n, false))
+		t.Logf("%d philosophers: exhaustive %v; random: %v", n, ex, rnd)
+		for _, res := range []*explore.Result{ex, rnd} {
+			if res.Failure == nil || res.Failure.Kind != explore.Deadlock {
+				t.Fatalf("%d philosophers: want a deadlock, got %v", n, res)
+			}
+		}
+		// loom's bound 1 misses both; here one preemption finds the three
+		// philosophers' deadlock (every other switch is at a blocked thread).
+		t.Logf("bound 1: %v", explore.Exhaustive(1).Run(philosophers(n, false)))
+	}
+}
+
+func TestTimelineMarksPreemptions(t *testing.T) {
+	res := explore.Exhaustive(2).Run(abba(false))
+	f := res.Failure
+	if f == nil || f.Recording == nil || len(f.Recording.Events) == 0 {
+		t.Fatalf("want a failure with a recording: %v", res)
+	}
+	story := strings.Join(f.Steps, "\n")
+	if !strings.Contains(story, "preempts") || !strings.Contains(story, "deadlock") {
+		t.Errorf("steps do not tell the preemption and the deadlock:\n%s", story)
+	}
+	marks := 0
+	for _, e := range f.Recording.Events {
+		if e.Kind == trace.UserMark {
+			marks++
+		}
+	}
+	if marks < 2 {
+		t.Errorf("want the preemption and the deadlock marked, got %d marks", marks)
+	}
+}
+
+func TestPanicInThreadFails(t *testing.T) {
+	res := explore.Random(3).Run(func() {
+		h := thread.Go(func() { panic("boom") })
+		h.Join()
+	})
+	if res.Failure == nil || res.Failure.Kind != explore.Panic || !strings.Contains(res.Failure.Message, "boom") {
+		t.Fatalf("want the thread's panic, got %v", res)
+	}
+}
+
+func TestUncontrolled(t *testing.T) {
+	t.Run("plain go statement using a helper", func(t *testing.T) {
+		res := explore.Random(1).Run(func() {
+			m := mutex.New(0)
+			done := make(chan struct{})
+			go func() { // not through helpers/thread
+				defer close(done)
+				g := m.MustLock()
+				g.Unlock()
+			}()
+			<-done
+		})
+		if res.Failure == nil || res.Failure.Kind != explore.Uncontrolled {
+			t.Fatalf("want uncontrolled, got %v", res)
+		}
+		t.Log(res.Failure)
+	})
+	t.Run("sync.Mutex held across threads", func(t *testing.T) {
+		var mu sync.Mutex
+		res := explore.Random(1).Run(func() {
+			mu.Lock()
+			h := thread.Go(func() { // blocks in sync.Mutex.Lock while it has the turn
+				mu.Lock()
+				mu.Unlock()
+			})
+			h.Join()
+			mu.Unlock()
+		})
+		mu.Unlock() // main was ended holding it; let the thread finish
+		if res.Failure == nil || res.Failure.Kind != explore.Uncontrolled || len(res.Stuck) != 1 {
+			t.Fatalf("want uncontrolled, with the blocked thread stuck, got %v (stuck: %v)", res, res.Stuck)
+		}
+		t.Log(res.Failure)
+	})
+	t.Run("plain go statement left running", func(t *testing.T) {
+		stop := make(chan struct{})
+		defer close(stop)
+		res := explore.Random(1).Schedules(3).Run(func() {
+			go func() { <-stop }()
+		})
+		if res.Failure == nil || res.Failure.Kind != explore.Uncontrolled {
+			t.Fatalf("want uncontrolled, got %v", res)
+		}
+		t.Log(res.Failure)
+	})
 }

@@ -93,3 +93,26 @@ func philosophers(n int, ordered bool) func() {
 		}
 	}
 }
+
+// depth2 has a bug of depth 2 among three threads: it needs t1's write
+// before t2's read, and t2's write before t3's read.
+func depth2() {
+	x, y := 0, 0
+	t1 := thread.Go(func() { explore.Yield(); x = 1 })
+	t2 := thread.Go(func() {
+		explore.Yield()
+		if x == 1 {
+			explore.Yield()
+			y = 1
+		}
+	})
+	t3 := thread.Go(func() {
+		explore.Yield()
+		if y == 1 {
+			explore.Failf("t3 saw y = 1")
+		}
+	})
+	t1.Join()
+	t2.Join()
+	t3.Join()
+}
