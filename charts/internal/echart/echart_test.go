@@ -149,3 +149,23 @@ func TestPlotOptions(t *testing.T) {
 		t.Fatalf("histogram options = %s", raw)
 	}
 }
+
+// The legend has the top row to itself and the toolbox sits at the bottom
+// beside the zoom slider, so a legend of many states never runs under the
+// toolbox's icons (checked by eye in headless Chromium with ten states; see
+// the commit that added this test).
+func TestLegendAndToolboxDoNotShareARow(t *testing.T) {
+	o := echart.Lanes(sampleChart()).Options
+	legend := o["legend"].(map[string]any)
+	toolbox := o["toolbox"].(map[string]any)
+	slider := o["dataZoom"].([]any)[0].(map[string]any)
+	if _, top := toolbox["top"]; top || toolbox["bottom"] == nil {
+		t.Errorf("toolbox %v is not at the bottom", toolbox)
+	}
+	if legend["top"] == nil || legend["bottom"] != nil {
+		t.Errorf("legend %v is not at the top", legend)
+	}
+	if r, _ := slider["right"].(int); r < 100 {
+		t.Errorf("zoom slider %v leaves no room for the toolbox on its right", slider)
+	}
+}

@@ -64,6 +64,10 @@ const tooltip = `function(p) {
 
 const axisLabel = `function(v) { return FEARLESS.fmt(v); }`
 
+// toolboxWidth is the room, in pixels from the right edge, that the zoom
+// slider leaves for the toolbox's three icons.
+const toolboxWidth = 110
+
 // Lanes turns a lane chart into ECharts options. Call lanes.Merge first
 // for a big chart: Lanes draws every bar it is given.
 func Lanes(c *lanes.Chart) *Chart {
@@ -129,11 +133,14 @@ func Lanes(c *lanes.Chart) *Chart {
 		"splitArea": map[string]any{"show": true, "areaStyle": map[string]any{"color": []string{"#fafafa", "#ffffff"}}},
 	}}
 	o["dataZoom"] = []any{
-		map[string]any{"type": "slider", "xAxisIndex": 0, "filterMode": "weakFilter", "height": 18, "bottom": 8, "labelFormatter": opts.FuncOpts(axisLabel)},
+		map[string]any{"type": "slider", "xAxisIndex": 0, "filterMode": "weakFilter", "height": 18, "bottom": 8, "right": toolboxWidth, "labelFormatter": opts.FuncOpts(axisLabel)},
 		map[string]any{"type": "inside", "xAxisIndex": 0, "filterMode": "weakFilter"},
 	}
-	o["toolbox"] = map[string]any{"right": 10, "feature": map[string]any{"dataZoom": map[string]any{"yAxisIndex": "none"}, "restore": map[string]any{}}}
-	o["legend"] = map[string]any{"type": "scroll", "top": 4, "left": 8, "right": 100}
+	// The legend has the top row to itself, however many states it lists
+	// (it scrolls when they do not fit); the toolbox sits at the bottom
+	// right, beside the zoom slider, so neither can run under the other.
+	o["toolbox"] = map[string]any{"right": 10, "bottom": 4, "feature": map[string]any{"dataZoom": map[string]any{"yAxisIndex": "none"}, "restore": map[string]any{}}}
+	o["legend"] = map[string]any{"type": "scroll", "top": 4, "left": 8, "right": 8}
 	delete(o, "title") // the fragment shows the title as HTML, where it can wrap
 	return &Chart{Options: o, Strings: st.list, Height: height}
 }
