@@ -68,3 +68,26 @@ func Example_lostUpdate() {
 	// check failed: lost update: n = 1
 	// check failed: lost update: n = 1
 }
+
+// Runs counts the outcomes of plain runs; in a notebook cell it also draws
+// their histogram.
+func ExampleRuns() {
+	out := explore.Runs(100, func() int {
+		total := mutex.New(0)
+		hs := []*thread.JoinHandle[struct{}]{}
+		for range 2 {
+			hs = append(hs, thread.Go(func() {
+				g := total.MustLock()
+				g.Set(g.Get() + 1)
+				g.Unlock()
+			}))
+		}
+		for _, h := range hs {
+			h.Join()
+		}
+		return total.MustLock().Get()
+	})
+	fmt.Println(out)
+	// Output:
+	// 100 runs: 2 ×100
+}

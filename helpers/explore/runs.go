@@ -1,0 +1,110 @@
+package explore
+
+import (
+	"cmp"
+	"fmt"
+	"html"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/janpfeifer/gonb/gonbui"
+
+	"github.com/fearless-go/fearless/charts"
+)
+
+// Outcomes is how often each result came out of plain runs of a function.
+type Outcomes[T comparable] struct {
+	Runs    int
+	Counts  map[T]int
+	Elapsed time.Duration
+	first   []T // outcomes in the order they first came
+}
+
+// Runs calls f n times — plainly, with no control over the schedule — and
+// counts its results: how often a racy counter ends at each value, say. f
+// must set up its state afresh on each call. In a notebook cell, Runs shows
+// a live progress line while it runs and then a histogram of the outcomes.
+func Runs[T comparable](n int, f func() T) *Outcomes[T] {
+	o := &Outcomes[T]{Counts: map[T]int{}}
+	id := ""
+	if gonbui.IsNotebook {
+		id = "fearless-runs-" + gonbui.UniqueID()
+		gonbui.UpdateHTML(id, progressHTML(0, n, ""))
+	}
+	t0 := time.Now()
+	last := t0
+	for i := range n {
+		v := f()
+		if o.Counts[v] == 0 {
+			o.first = append(o.first, v)
+		}
+		o.Counts[v]++
+		o.Runs++
+		if id != "" && (time.Since(last) > 200*time.Millisecond || i == n-1) {
+			last = time.Now()
+			gonbui.UpdateHTML(id, progressHTML(i+1, n, o.String()))
+		}
+	}
+	o.Elapsed = time.Since(t0)
+	if id != "" {
+		gonbui.UpdateHTML(id, "")
+		o.Chart().Display()
+	}
+	return o
+}
+
+func progressHTML(done, n int, s string) string {
+	return fmt.Sprintf(`<div style="font-family:monospace">run %d of %d <progress value="%d" max="%d"></progress> %s</div>`,
+		done, n, done, n, html.EscapeString(s))
+}
+
+// Outcomes lists the distinct results, sorted when T is a number or a
+// string, else in the order they first came.
+func (o *Outcomes[T]) Outcomes() []T {
+	out := slices.Clone(o.first)
+	slices.SortStableFunc(out, func(a, b T) int { return compare(a, b) })
+	return out
+}
+
+// compare orders numbers and strings; other types keep their order.
+func compare[T comparable](a, b T) int {
+	switch x := any(a).(type) {
+	case int:
+		return cmp.Compare(x, any(b).(int))
+	case int64:
+		return cmp.Compare(x, any(b).(int64))
+	case uint64:
+		return cmp.Compare(x, any(b).(uint64))
+	case float64:
+		return cmp.Compare(x, any(b).(float64))
+	case string:
+		return cmp.Compare(x, any(b).(string))
+	}
+	return 0
+}
+
+// String lists each outcome with its count: "1000 runs: 1 ×3, 2 ×997".
+func (o *Outcomes[T]) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d run%s:", o.Runs, plural(o.Runs))
+	for i, v := range o.Outcomes() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " %v ×%d", v, o.Counts[v])
+	}
+	return b.String()
+}
+
+// Chart is the histogram of the outcomes: one bar per outcome.
+func (o *Outcomes[T]) Chart() *charts.Output {
+	var cats []string
+	var counts []float64
+	for _, v := range o.Outcomes() {
+		cats = append(cats, fmt.Sprint(v))
+		counts = append(counts, float64(o.Counts[v]))
+	}
+	return charts.Bar(fmt.Sprintf("%d runs", o.Runs), "outcome", "runs", cats,
+		[]charts.Series{{Name: "runs", Values: counts}})
+}
