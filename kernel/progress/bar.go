@@ -73,7 +73,7 @@ func (b *Bar) NotebookStarted(path string, _ int) {
 func (b *Bar) CellStarted(path string, c *runner.CellResult) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.current = fmt.Sprintf("%s cell %d", filepath.Base(path), c.Index+1)
+	b.current = fmt.Sprintf("%s %s", filepath.Base(path), c.Name())
 	b.draw()
 }
 
@@ -83,7 +83,7 @@ func (b *Bar) CellFinished(path string, c *runner.CellResult) {
 	defer b.mu.Unlock()
 	b.done++
 	if c.Failed() {
-		b.above(fmt.Sprintf("✗ %s cell %d: %s%s", path, c.Index+1, cellWord(c), detail(c)))
+		b.above(fmt.Sprintf("✗ %s %s: %s%s", path, c.Name(), cellWord(c), detail(c)))
 	}
 	b.draw()
 }

@@ -34,7 +34,7 @@ func (l *Lines) CellStarted(string, *runner.CellResult) {}
 
 // CellFinished implements runner.Observer.
 func (l *Lines) CellFinished(_ string, c *runner.CellResult) {
-	fmt.Fprintf(l.w, "  cell %d %s (%s)%s\n", c.Index+1, cellWord(c), c.Duration.Round(10*time.Millisecond), detail(c))
+	fmt.Fprintf(l.w, "  %s %s (%s)%s\n", c.Name(), cellWord(c), c.Duration.Round(10*time.Millisecond), detail(c))
 }
 
 // NotebookFinished implements runner.Observer.

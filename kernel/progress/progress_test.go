@@ -14,8 +14,8 @@ import (
 
 // replay sends a small run's events to an observer.
 func replay(o runner.Observer) {
-	ok := &runner.CellResult{Index: 1, Status: runner.OK, Duration: 300 * time.Millisecond}
-	bad := &runner.CellResult{Index: 2, Status: runner.Failed, Stderr: "panic: boom\n", Duration: 200 * time.Millisecond}
+	ok := &runner.CellResult{Index: 1, Number: 1, Status: runner.OK, Duration: 300 * time.Millisecond}
+	bad := &runner.CellResult{Index: 2, Number: 2, Status: runner.Failed, Stderr: "panic: boom\n", Duration: 200 * time.Millisecond}
 	o.RunStarted(2, 2)
 	o.NotebookStarted("nb/a.ipynb", 2)
 	o.CellStarted("nb/a.ipynb", ok)
@@ -32,8 +32,8 @@ func TestLines(t *testing.T) {
 	replay(NewLines(&b))
 	want := `running 2 notebooks, 2 code cells
 [1/2] nb/a.ipynb (2 cells)
-  cell 2 ok (300ms)
-  cell 3 FAILED (error) (200ms): panic: boom
+  cell [1] ok (300ms)
+  cell [2] FAILED (error) (200ms): panic: boom
   FAILED (1 cell) nb/a.ipynb: 2 cells in 1s
 [2/2] nb/b.ipynb (0 cells)
   FAILED nb/b.ipynb: nb/b.ipynb:1:1: invalid JSON

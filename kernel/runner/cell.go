@@ -89,6 +89,7 @@ func (x *execution) run(ctx context.Context, cell *notebook.Cell, res *CellResul
 				res.Note = "aborted by the kernel"
 			}
 		}
+		res.Diagnostics = diagnose(cell.Outputs)
 	}
 	res.Outputs = cell.Outputs
 }
@@ -150,7 +151,7 @@ func (x *execution) kernelGone(ctx context.Context, cell *notebook.Cell, res *Ce
 		_ = x.kernel.Kill()
 	}
 	x.fail(cell, res, "DeadKernelError")
-	x.dead = fmt.Errorf("cell %d: %s", res.Index, res.Note)
+	x.dead = fmt.Errorf("%s: %s", res.Name(), res.Note)
 }
 
 // exited reports whether the kernel process has ended. A lost connection

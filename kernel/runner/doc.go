@@ -1,7 +1,11 @@
 // Package runner executes notebooks headlessly through a Jupyter kernel and
 // reports, per cell, what happened: outputs, stdout and stderr, the error,
-// the time it took. The fearless run command is a thin layer over it; the
-// class grader and the lab command reuse it.
+// the compiler's messages placed at the cell's own lines (Diagnostics), the
+// time it took. The fearless run command is a thin layer over it.
+//
+// Every report names a code cell the same way, "cell [3]" (CellResult.Name):
+// by its position among the code cells that run, which after a fresh run is
+// the number in the cell's prompt.
 //
 // Each notebook gets a fresh kernel (started from its metadata's kernelspec,
 // "fearless" by default) in the notebook's directory, and its code cells run

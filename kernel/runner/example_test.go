@@ -22,7 +22,7 @@ func Example() {
 	for _, nb := range summary.Notebooks {
 		for _, c := range nb.Cells {
 			if c.Failed() {
-				fmt.Printf("%s cell %d: %s\n", nb.Path, c.Index+1, c.Message())
+				fmt.Printf("%s %s: %s\n", nb.Path, c.Name(), c.Message())
 			}
 		}
 	}
@@ -34,9 +34,9 @@ func ExampleSummary_WriteText() {
 		Path:   "notebooks/03-mutex.ipynb",
 		Output: "build/executed/notebooks/03-mutex.ipynb",
 		Cells: []*runner.CellResult{
-			{Index: 2, Status: runner.OK},
-			{Index: 4, Status: runner.Failed, Allowed: true, Stderr: "fatal error: all goroutines are asleep - deadlock!\n"},
-			{Index: 6, Status: runner.TimedOut, Note: "timed out after 1m0s; the cell was interrupted"},
+			{Index: 2, Number: 1, Status: runner.OK},
+			{Index: 4, Number: 2, Status: runner.Failed, Allowed: true, Stderr: "fatal error: all goroutines are asleep - deadlock!\n"},
+			{Index: 6, Number: 3, Status: runner.TimedOut, Note: "timed out after 1m0s; the cell was interrupted"},
 		},
 	}}}
 	s.WriteText(os.Stdout, 12)
@@ -46,6 +46,6 @@ func ExampleSummary_WriteText() {
 	//   cells      3: 1 ok, 1 failed, 1 expected errors (raises-exception)
 	//   time       4.2s
 	//   failures:
-	//     notebooks/03-mutex.ipynb cell 7: timeout: timed out after 1m0s; the cell was interrupted
+	//     notebooks/03-mutex.ipynb cell [3]: timeout: timed out after 1m0s; the cell was interrupted
 	//   executed copies in build/executed/notebooks
 }

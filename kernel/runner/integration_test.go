@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,7 @@ func TestRunPassingAndFailingNotebooks(t *testing.T) {
 		failing.Cells[2].Status != OK {
 		t.Fatalf("failing.ipynb: %+v / %q / %+v", failing.Cells[1], failing.Cells[1].Message(), failing.Cells[2])
 	}
+	checkCompileError(t, s, failing)
 
 	malformed := byPath(s, "malformed.ipynb")
 	var pe *notebook.ParseError
@@ -246,5 +248,32 @@ func TestRunnerWithIPyKernel(t *testing.T) {
 	}
 	if c[2].Status != TimedOut || c[3].Status != OK || c[3].Outputs[0].Data["text/html"] != "<p>ok</p>" {
 		t.Fatalf("cells 2-3: %s %s %+v", c[2].Status, c[3].Status, c[3].Outputs)
+	}
+}
+
+// A compile error is reported at the cell's own line, as gonb's traceback
+// says it (Cell[2]: Line 2), never at gonb's main.go, whether gonb sends it
+// as plain text (the runner's default: TestRunPassingAndFailingNotebooks) or
+// as HTML (what JupyterLab shows: here); cells are numbered as their prompts
+// are, in every report.
+func TestCompileErrorsNameTheCellLine(t *testing.T) {
+	opts := installed(t)
+	opts.HTMLErrors = true
+	s := run(t, opts, "../testdata/fail/failing.ipynb")
+	checkCompileError(t, s, s.Notebooks[0])
+}
+
+func checkCompileError(t *testing.T, s *Summary, failing *NotebookResult) {
+	t.Helper()
+	c := failing.Cells[1]
+	want := []Diagnostic{{Cell: 2, Line: 2, Message: "undefined: undefinedFunction"}}
+	if !reflect.DeepEqual(c.Diagnostics, want) {
+		t.Errorf("diagnostics %+v, want %+v", c.Diagnostics, want)
+	}
+	want1 := failing.Path + " cell [2]: error: cell [2] line 2: undefined: undefinedFunction"
+	for _, p := range s.Problems() {
+		if strings.HasPrefix(p, failing.Path+" ") && p != want1 {
+			t.Errorf("problem %q, want %q", p, want1)
+		}
 	}
 }

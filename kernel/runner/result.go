@@ -30,7 +30,8 @@ type ErrorInfo struct {
 
 // CellResult is what happened to one code cell.
 type CellResult struct {
-	Index          int                // position among all the notebook's cells
+	Index          int                // 0-based position among all the notebook's cells, markdown included
+	Number         int                // 1-based position among the code cells that run: after a fresh run, the [N] of its prompt (see Name)
 	ID             string             // the cell's id (nbformat 4.5+)
 	Source         string             // the code
 	Status         Status             // how it ended
@@ -39,23 +40,42 @@ type CellResult struct {
 	Outputs        []*notebook.Output // the outputs stored in the executed notebook
 	Stdout, Stderr string             // stream text (capped by the output limit)
 	Error          *ErrorInfo         // the kernel's error, if it sent one
-	Duration       time.Duration      // from request to idle
-	Note           string             // what the runner did (timeout, output limit, kernel death)
+	// Diagnostics are the compiler's messages when the cell did not build,
+	// each placed in a cell and a line of it as the learner sees them
+	// (`cell [2] line 4: undefined: f`) rather than in gonb's generated
+	// main.go; nil when the cell built. The summary and the grader's
+	// feedback quote them.
+	Diagnostics []Diagnostic
+	Duration    time.Duration // from request to idle
+	Note        string        // what the runner did (timeout, output limit, kernel death)
 }
+
+// Name is how every report names the cell: "cell [3]", by its Number, the
+// number JupyterLab shows in the cell's prompt after Run All in a fresh
+// kernel (empty code cells and markdown cells are not counted).
+func (c *CellResult) Name() string { return fmt.Sprintf("cell [%d]", c.Number) }
 
 // Failed reports whether this cell makes its notebook fail: it ran, did not
 // end OK, and is not allowed to fail.
 func (c *CellResult) Failed() bool { return c.Status != OK && c.Status != NotRun && !c.Allowed }
 
-// Message is a one-line account of a cell that did not end OK: the first
-// telling line of stderr (a panic, a fatal error) with the kernel's error,
-// or the runner's note.
+// Message is a one-line account of a cell that did not end OK: the
+// compiler's first message with its cell and line, or the first telling
+// line of stderr (a panic, a fatal error) with the kernel's error, or the
+// runner's note.
 func (c *CellResult) Message() string {
 	if c.Status == OK {
 		return ""
 	}
 	if c.Note != "" {
 		return c.Note
+	}
+	if len(c.Diagnostics) > 0 {
+		m := strings.Join(strings.Fields(c.Diagnostics[0].String()), " ")
+		if n := len(c.Diagnostics) - 1; n > 0 {
+			m += fmt.Sprintf(" (and %d more)", n)
+		}
+		return m
 	}
 	var parts []string
 	if line := tellingLine(c.Stderr); line != "" {

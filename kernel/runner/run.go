@@ -101,9 +101,9 @@ func (r *Runner) Execute(ctx context.Context, nb *notebook.Notebook, path string
 	nb.ClearOutputs()
 	r.opts.Observer.NotebookStarted(path, len(idx))
 	defer func() { res.Duration = time.Since(start) }()
-	for _, i := range idx {
+	for n, i := range idx {
 		c := nb.Cells[i]
-		res.Cells = append(res.Cells, &CellResult{Index: i, ID: c.ID, Source: c.Source, Status: NotRun, Allowed: c.HasTag(AllowErrorsTag)})
+		res.Cells = append(res.Cells, &CellResult{Index: i, Number: n + 1, ID: c.ID, Source: c.Source, Status: NotRun, Allowed: c.HasTag(AllowErrorsTag)})
 	}
 	if len(idx) == 0 {
 		return res
@@ -136,7 +136,7 @@ func (r *Runner) Execute(ctx context.Context, nb *notebook.Notebook, path string
 	for n, i := range idx {
 		cr := res.Cells[n]
 		if ctx.Err() != nil {
-			res.Err = fmt.Errorf("stopped before cell %d: %w", i, context.Cause(ctx))
+			res.Err = fmt.Errorf("stopped before %s: %w", cr.Name(), context.Cause(ctx))
 			break
 		}
 		r.opts.Observer.CellStarted(path, cr)

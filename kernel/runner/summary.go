@@ -63,7 +63,7 @@ func (s *Summary) Problems() []string {
 		}
 		for _, c := range nb.Cells {
 			if c.Failed() {
-				lines = append(lines, fmt.Sprintf("%s cell %d: %s: %s", nb.Path, c.Index+1, c.Status, oneLine(c.Message())))
+				lines = append(lines, fmt.Sprintf("%s %s: %s: %s", nb.Path, c.Name(), c.Status, oneLine(c.Message())))
 			}
 		}
 	}
@@ -125,15 +125,17 @@ func (s *Summary) outputDir() string {
 // and per cell the status, timing and error.
 func (s *Summary) MarshalJSON() ([]byte, error) {
 	type cellJSON struct {
-		Index          int        `json:"index"`
-		ID             string     `json:"id,omitempty"`
-		Status         Status     `json:"status"`
-		Allowed        bool       `json:"allowed_to_fail,omitempty"`
-		Failed         bool       `json:"failed"`
-		ExecutionCount *int       `json:"execution_count"`
-		Seconds        float64    `json:"duration_seconds"`
-		Message        string     `json:"message,omitempty"`
-		Error          *ErrorInfo `json:"error,omitempty"`
+		Index          int          `json:"index"`
+		Number         int          `json:"number"`
+		ID             string       `json:"id,omitempty"`
+		Status         Status       `json:"status"`
+		Allowed        bool         `json:"allowed_to_fail,omitempty"`
+		Failed         bool         `json:"failed"`
+		ExecutionCount *int         `json:"execution_count"`
+		Seconds        float64      `json:"duration_seconds"`
+		Message        string       `json:"message,omitempty"`
+		Error          *ErrorInfo   `json:"error,omitempty"`
+		Diagnostics    []Diagnostic `json:"diagnostics,omitempty"`
 	}
 	type nbJSON struct {
 		Path    string     `json:"path"`
@@ -161,8 +163,9 @@ func (s *Summary) MarshalJSON() ([]byte, error) {
 		}
 		for _, c := range nb.Cells {
 			j.Cells = append(j.Cells, cellJSON{
-				Index: c.Index, ID: c.ID, Status: c.Status, Allowed: c.Allowed, Failed: c.Failed(),
+				Index: c.Index, Number: c.Number, ID: c.ID, Status: c.Status, Allowed: c.Allowed, Failed: c.Failed(),
 				ExecutionCount: c.ExecutionCount, Seconds: c.Duration.Seconds(), Message: c.Message(), Error: c.Error,
+				Diagnostics: c.Diagnostics,
 			})
 		}
 		out.Results = append(out.Results, j)

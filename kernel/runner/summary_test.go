@@ -16,14 +16,15 @@ func sampleSummary() *Summary {
 	three := 3
 	return &Summary{Duration: 12340 * time.Millisecond, Notebooks: []*NotebookResult{
 		{Path: "nb/01.ipynb", Output: "out/nb/01.ipynb", Kernel: "fearless", Duration: 2 * time.Second, Cells: []*CellResult{
-			{Index: 1, Status: OK, ExecutionCount: &three},
-			{Index: 2, Status: Failed, Allowed: true, Stderr: "panic: on purpose\n\ngoroutine 1", Error: &ErrorInfo{Name: "ERROR", Value: "exit status 2"}},
-			{Index: 4, Status: TimedOut, Note: "timed out after 1m0s; the cell was interrupted"},
+			{Index: 1, Number: 1, Status: OK, ExecutionCount: &three},
+			{Index: 2, Number: 2, Status: Failed, Allowed: true, Stderr: "panic: on purpose\n\ngoroutine 1", Error: &ErrorInfo{Name: "ERROR", Value: "exit status 2"}},
+			{Index: 4, Number: 3, Status: TimedOut, Note: "timed out after 1m0s; the cell was interrupted"},
 		}},
 		{Path: "nb/02.ipynb", Err: errors.New("nb/02.ipynb:3:4: invalid JSON: unexpected end")},
 		{Path: "nb/03.ipynb", Output: "out/nb/03.ipynb", Kernel: "fearless", Cells: []*CellResult{
-			{Index: 0, Status: Failed, Error: &ErrorInfo{Name: "ERROR", Value: "# gonb_1\n./main.go:10:1: undefined: x\n"}},
-			{Index: 1, Status: NotRun},
+			{Index: 0, Number: 1, Status: Failed, Error: &ErrorInfo{Name: "ERROR", Value: "# gonb_1\n./main.go:10:1: undefined: x\n"},
+				Diagnostics: []Diagnostic{{Cell: 1, Line: 2, Message: "undefined: x"}}},
+			{Index: 1, Number: 2, Status: NotRun},
 		}},
 	}}
 }
@@ -39,8 +40,8 @@ func TestTotalsAndProblems(t *testing.T) {
 		t.Fatal("a failing run is OK")
 	}
 	p := s.Problems()
-	if len(p) != 3 || p[0] != "nb/01.ipynb cell 5: timeout: timed out after 1m0s; the cell was interrupted" ||
-		p[2] != "nb/03.ipynb cell 1: error: ./main.go:10:1: undefined: x" {
+	if len(p) != 3 || p[0] != "nb/01.ipynb cell [3]: timeout: timed out after 1m0s; the cell was interrupted" ||
+		p[2] != "nb/03.ipynb cell [1]: error: cell [1] line 2: undefined: x" {
 		t.Fatalf("problems %q", p)
 	}
 }
