@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/fearless-go/fearless/kernel/internal/atomicfile"
 )
 
 // BuildDir is where Install builds the tools: inside the checkout, under the
@@ -82,23 +84,7 @@ func copyFile(dst, src string, mode os.FileMode) error {
 	if err != nil {
 		return fmt.Errorf("install: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+"-*")
-	if err != nil {
-		return fmt.Errorf("install: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("install: %w", err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("install: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("install: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
+	if err := atomicfile.Write(dst, data, mode); err != nil {
 		return fmt.Errorf("install: %w", err)
 	}
 	return nil

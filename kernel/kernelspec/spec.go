@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/fearless-go/fearless/kernel/internal/atomicfile"
 )
 
 // FileName is the name of the file that makes a directory a kernelspec.
@@ -54,23 +56,7 @@ func (s *Spec) Write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("kernelspec: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".kernel.json-*")
-	if err != nil {
-		return fmt.Errorf("kernelspec: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("kernelspec: %w", err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("kernelspec: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("kernelspec: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, FileName)); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, FileName), data, 0o644); err != nil {
 		return fmt.Errorf("kernelspec: %w", err)
 	}
 	return nil
