@@ -1,6 +1,7 @@
 package lanes
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -71,7 +72,7 @@ func mergeBars(series []BarSeries, px time.Duration) []BarSeries {
 	for _, k := range keys {
 		refs := groups[k]
 		bar := func(r ref) Bar { return series[r.series].Bars[r.bar] }
-		slices.SortStableFunc(refs, func(a, b ref) int { return cmpDur(bar(a).Start, bar(b).Start) })
+		slices.SortStableFunc(refs, func(a, b ref) int { return cmp.Compare(bar(a).Start, bar(b).Start) })
 		for i := 0; i < len(refs); {
 			first := bar(refs[i])
 			j := i + 1
@@ -174,16 +175,6 @@ func mergeBy[T any, K comparable](items []T, key func(T) K, merged func(*T) *int
 		}
 	}
 	return out
-}
-
-func cmpDur(a, b time.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // MergeWithin merges c for a plot widthPx pixels wide like Merge and, while the

@@ -2,6 +2,7 @@ package sched
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -266,11 +267,11 @@ func (b *builder) lanes(rec *trace.Recording, m *Model) ([]Goroutine, []Proc) {
 		}
 	}
 	if len(cs) > MaxGoroutines {
-		slices.SortFunc(cs, func(a, b cand) int { return int(b.run - a.run) })
+		slices.SortFunc(cs, func(a, b cand) int { return cmp.Compare(b.run, a.run) })
 		m.Notes = append(m.Notes, fmt.Sprintf("%d goroutines: showing the %d that ran longest", len(cs), MaxGoroutines))
 		cs = cs[:MaxGoroutines]
 	}
-	slices.SortFunc(cs, func(a, b cand) int { return int(a.id - b.id) })
+	slices.SortFunc(cs, func(a, b cand) int { return cmp.Compare(a.id, b.id) })
 	keep := map[int64]bool{}
 	var gs []Goroutine
 	for _, c := range cs {
@@ -287,7 +288,7 @@ func (b *builder) lanes(rec *trace.Recording, m *Model) ([]Goroutine, []Proc) {
 		}
 		ps = append(ps, Proc{ID: p.ID, Runs: runs})
 	}
-	slices.SortFunc(ps, func(a, b Proc) int { return int(a.ID - b.ID) })
+	slices.SortFunc(ps, func(a, b Proc) int { return cmp.Compare(a.ID, b.ID) })
 	var wakes []Wake
 	for _, w := range b.wakes {
 		if keep[w.From] && keep[w.To] {

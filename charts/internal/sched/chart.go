@@ -3,6 +3,7 @@ package sched
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/fearless-go/fearless/charts/internal/lanes"
 )
@@ -120,4 +121,15 @@ func (m *Model) Table() *lanes.Table {
 		t.Rows = append(t.Rows, lanes.TableRow{Name: g.Name, Cells: cells(d)})
 	}
 	return t
+}
+
+// cells formats a table row of durations in ns, leaving zeros blank.
+func cells(d [4]int64) []string {
+	out := make([]string, len(d))
+	for i, v := range d {
+		if v > 0 {
+			out[i] = lanes.FormatDuration(time.Duration(v))
+		}
+	}
+	return out
 }

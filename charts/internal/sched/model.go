@@ -1,6 +1,10 @@
 package sched
 
-import "time"
+import (
+	"cmp"
+	"slices"
+	"time"
+)
 
 // State is a goroutine's scheduler state.
 type State uint8
@@ -87,7 +91,7 @@ func (m *Model) MaxParallel() int {
 			}
 		}
 	}
-	sortEdges(es, func(a, b edge) bool { return a.t < b.t || (a.t == b.t && a.d < b.d) })
+	slices.SortStableFunc(es, func(a, b edge) int { return cmp.Or(cmp.Compare(a.t, b.t), cmp.Compare(a.d, b.d)) })
 	best, cur := 0, 0
 	for _, e := range es {
 		cur += e.d

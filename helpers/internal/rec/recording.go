@@ -2,6 +2,7 @@ package rec
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"io"
 	"os"
@@ -94,15 +95,7 @@ func ReadJSON(rd io.Reader) (*Recording, error) {
 
 func (r *recorder) snapshot() *Recording {
 	raw := r.buf.collect()
-	slices.SortStableFunc(raw, func(a, b rawEvent) int {
-		switch {
-		case a.time < b.time:
-			return -1
-		case a.time > b.time:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(raw, func(a, b rawEvent) int { return cmp.Compare(a.time, b.time) })
 	rec := &Recording{
 		Started:    r.epoch,
 		Duration:   time.Since(r.epoch),
