@@ -3,6 +3,8 @@
 //
 //	fearless install [--user | --prefix DIR] [--root DIR] [--check]
 //	fearless run [--timeout 60s] [--out DIR] [--json] NOTEBOOK_OR_DIR...
+//	fearless assign SRC OUT
+//	fearless prove [--jobs 2] [NOTEBOOK_OR_DIR...]
 //	fearless kernel --connection-file FILE --root DIR   (started by Jupyter)
 //	fearless version
 //	fearless help [COMMAND]
@@ -31,6 +33,8 @@ func init() {
 	commands = []command{
 		{"install", "build the tools and register the \"fearless\" Jupyter kernel (--check: say what is missing)", runInstall},
 		{"run", "execute notebooks headlessly and write executed copies", runRun},
+		{"assign", "write the student version of notebooks (solutions stubbed, hidden checks removed)", runAssign},
+		{"prove", "prove every exercise: reference passes, wrong answers fail, student version fails calmly", runProve},
 		{"kernel", "run gonb behind the fearless protocol layer (what the kernelspec runs)", runKernel},
 		{"version", "print versions", runVersion},
 		{"help", "explain a command", runHelp},
