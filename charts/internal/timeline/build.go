@@ -346,36 +346,8 @@ func (b *builder) instant(lane int, e *trace.Event) {
 		b.m.Lanes[lane].Panicked = true
 		b.push(lane, e.Time, frame{state: Panicked, kind: trace.Panic, obj: e.Object, what: "panic", site: e.Site})
 		b.point(lane, e, "panicked")
-	case trace.Deadlock:
-		b.point(lane, e, "deadlock: a cycle of waits through "+obj)
-	case trace.LockOrder:
-		b.point(lane, e, fmt.Sprintf("lock order: %s and %s taken in both orders", obj, b.name(uint64(e.Value))))
-	case trace.Poison:
-		b.point(lane, e, obj+" poisoned by a panic while held")
-	case trace.UserMark:
-		b.point(lane, e, obj)
-	case trace.Disconnect:
-		side := "last sender dropped"
-		if e.Value == 1 {
-			side = "receiver dropped"
-		}
-		b.point(lane, e, obj+" disconnected: "+side)
-	case trace.SenderClone:
-		b.point(lane, e, fmt.Sprintf("sender of %s cloned (%d senders)", obj, e.Value))
-	case trace.SenderDrop:
-		b.point(lane, e, fmt.Sprintf("sender of %s dropped (%d left)", obj, e.Value))
-	case trace.RefClone:
-		b.point(lane, e, fmt.Sprintf("%s cloned (strong count %d)", obj, e.Value))
-	case trace.RefDrop:
-		b.point(lane, e, fmt.Sprintf("%s dropped (strong count %d)", obj, e.Value))
-	case trace.Free:
-		b.point(lane, e, obj+" freed")
-	case trace.Move:
-		b.point(lane, e, obj+" moved")
-	case trace.TaskDone:
-		b.point(lane, e, obj+" done")
 	default:
-		b.point(lane, e, e.Kind.String()+" "+obj)
+		b.point(lane, e, b.pointLabel(e, obj))
 	}
 }
 
@@ -445,20 +417,4 @@ func (b *builder) addSpan(o openSpan, t time.Duration, stuck bool) {
 	if main {
 		ls.lastSpan = len(b.m.Spans) - 1
 	}
-}
-
-func (b *builder) name(obj uint64) string {
-	if obj == 0 {
-		return ""
-	}
-	return b.rec.ObjectName(obj)
-}
-
-// threadName names a thread by its lane when it has one: "worker-1"
-// rather than "thread 7".
-func (b *builder) threadName(obj uint64) string {
-	if s, ok := b.started[obj]; ok {
-		return b.m.Lanes[s.lane].Name
-	}
-	return b.name(obj)
 }
