@@ -1,0 +1,6 @@
+// Wrong: takes the guard with Lock but ignores the error, returning the half-updated balance.
+func Balance(ledger *mutex.Mutex[Ledger]) int {
+    g, _ := ledger.Lock()
+    defer g.Unlock()
+    return g.Get().Balance
+}
