@@ -15,6 +15,15 @@
 // block while it is full; SyncChannel(0) is a rendezvous, where Send returns
 // only once the receiver has taken the value.
 //
+// TrySend (Rust: try_send) never waits: on a full SyncChannel it returns
+// ErrFull. TryIter (Rust: try_iter) takes only what is already queued.
+// mpsc.Channel[T](mpsc.Name("jobs")) names the channel in errors and on
+// timelines.
+//
+// Sending moves: a *own.Value sent on a channel belongs to the receiver from
+// then on, and the sender's handle is dead ("use after move"), as a value
+// sent on a Rust channel is. If the send fails, it is the sender's again.
+//
 // Where Rust refuses at compile time, this package refuses at run time and
 // panics with a message naming the rule: a Sender or Receiver used after
 // Drop, or one Receiver used by two goroutines at once (Receiver is not Sync).

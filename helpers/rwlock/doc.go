@@ -40,9 +40,14 @@
 // WriteGuard — and releases it with defer g.Unlock(), or dies inside a
 // helpers/thread thread while the checks are on — the lock is poisoned: every
 // later Read, Write, TryRead and TryWrite still returns the guard, together
-// with a *PoisonError saying that the value may be half-updated. A panic
+// with a *PoisonError saying that the value may be half-updated (MustRead
+// and MustWrite, Rust's read().unwrap() and write().unwrap(), panic with it
+// instead). A panic
 // while holding a ReadGuard poisons nothing, since a reader changed nothing;
 // a thread that dies holding one has its read lock released all the same.
+//
+// rwlock.New(v, rwlock.Name("config")) names the lock in reports and on
+// timelines.
 //
 // The guards are small values, never allocated. Counting read guards, which
 // is what turns a misuse into a panic, costs one atomic operation in Read and
