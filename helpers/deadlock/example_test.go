@@ -6,7 +6,6 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/mutex"
-	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // Taking two locks in both orders is reported even when the run happens not
@@ -14,9 +13,7 @@ import (
 func Example() {
 	defer deadlock.Enable(deadlock.Enable(true))
 	deadlock.SetOutput(nil) // print it ourselves below
-	accounts, audit := mutex.New(0), mutex.New(0)
-	trace.Label(accounts, "accounts")
-	trace.Label(audit, "audit")
+	accounts, audit := mutex.New(0, mutex.Name("accounts")), mutex.New(0, mutex.Name("audit"))
 
 	g1, _ := accounts.Lock()
 	g2, _ := audit.Lock()
@@ -38,8 +35,7 @@ func Example() {
 // checks on it panics with a *deadlock.Error instead.
 func ExampleError() {
 	defer deadlock.Enable(deadlock.Enable(true))
-	m := mutex.New(0)
-	trace.Label(m, "settings")
+	m := mutex.New(0, mutex.Name("settings"))
 	g, _ := m.Lock()
 	defer g.Unlock()
 	defer func() {
