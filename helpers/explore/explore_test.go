@@ -51,14 +51,23 @@ func TestExhaustiveFindsABBADeadlock(t *testing.T) {
 }
 
 func TestExhaustiveProvesFixedPrograms(t *testing.T) {
-	for name, fn := range map[string]func(){
-		"locked counter": lockedCounter, "ordered locks": abba(true),
-		"3 ordered philosophers": philosophers(3, true), "5 ordered philosophers": philosophers(5, true),
+	// loom's executions for the same programs at LOOM_MAX_PREEMPTIONS=2
+	// (rustbench, loom 0.7.3): the goal is to need no more.
+	for _, c := range []struct {
+		name string
+		fn   func()
+		loom int
+	}{
+		{"locked counter", lockedCounter, 20}, {"ordered locks", abba(true), 38},
+		{"3 ordered philosophers", philosophers(3, true), 62}, {"5 ordered philosophers", philosophers(5, true), 4449},
 	} {
-		res := explore.Exhaustive(2).Run(fn)
-		t.Logf("%s: %v", name, res)
+		res := explore.Exhaustive(2).Run(c.fn)
+		t.Logf("%s: %v (loom: %d)", c.name, res, c.loom)
 		if !res.OK() || !res.Complete {
-			t.Errorf("%s: %v", name, res)
+			t.Errorf("%s: %v", c.name, res)
+		}
+		if res.Schedules > c.loom {
+			t.Errorf("%s: %d schedules, loom needs %d", c.name, res.Schedules, c.loom)
 		}
 	}
 }
@@ -103,9 +112,10 @@ func TestPhilosophersDeadlock(t *testing.T) {
 				t.Fatalf("%d philosophers: want a deadlock, got %v", n, res)
 			}
 		}
-		// loom's bound 1 misses both; here one preemption finds the three
-		// philosophers' deadlock (every other switch is at a blocked thread).
-		t.Logf("bound 1: %v", explore.Exhaustive(1).Run(philosophers(n, false)))
+		// As with loom, one preemption is not enough for either deadlock.
+		if got := explore.Exhaustive(1).Run(philosophers(n, false)); got.Failure != nil || !got.Complete {
+			t.Errorf("bound 1: %v", got)
+		}
 	}
 }
 
