@@ -1,0 +1,124 @@
+package exercise
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fearless-go/fearless/helpers/check"
+	"github.com/fearless-go/fearless/kernel/internal/testenv"
+	"github.com/fearless-go/fearless/kernel/kernelspec"
+	"github.com/fearless-go/fearless/kernel/notebook"
+	"github.com/fearless-go/fearless/kernel/runner"
+)
+
+// TestProve proves every exercise of the course (whatever notebooks/ holds
+// now) and of the sample: each reference solution scores full marks, each
+// wrong answer fails a check, each student version fails calmly.
+func TestProve(t *testing.T) {
+	spec := testenv.Kernel(t)
+	paths := []string{"../testdata/exercise"}
+	if nbs, _ := filepath.Glob("../../notebooks/*.ipynb"); len(nbs) > 0 {
+		paths = append(paths, "../../notebooks")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Minute)
+	defer cancel()
+	proof, err := Prove(ctx, paths, ProveOptions{
+		Runner: runner.Options{Env: testenv.Offline, FindSpec: func(name string) (*kernelspec.Spec, error) {
+			return kernelspec.FindIn([]string{filepath.Dir(spec.Dir)}, name)
+		}},
+		Progress: func(nb string, v *VariantResult) { t.Log(v.Line(nb)) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	proof.WriteText(&text)
+	t.Log("\n" + text.String())
+	sample := 0
+	for _, n := range proof.Notebooks {
+		for _, p := range n.Problems {
+			t.Errorf("%s", p.Error())
+		}
+		if n.Err != nil {
+			t.Errorf("%s: %v", n.Path, n.Err)
+		}
+		for _, v := range n.Variants {
+			if !v.OK {
+				t.Errorf("%s: %s: %s", n.Path, v.Variant, v.Problem)
+			}
+			if strings.HasSuffix(n.Path, "counter.ipynb") && v.OK {
+				sample++
+			}
+		}
+	}
+	if sample != 9 {
+		t.Errorf("the sample proved %d variants, want 9 (2 references, 5 wrong answers, 2 student versions)", sample)
+	}
+}
+
+// cellWith returns a check cell's result carrying r as a notebook stores it.
+func cellWith(status runner.Status, r *check.Result, stderr string) *runner.CellResult {
+	c := &runner.CellResult{Status: status, Stderr: stderr}
+	if r != nil {
+		raw, _ := json.Marshal(r)
+		c.Outputs = append(c.Outputs, notebook.NewDisplay(map[string]any{check.ResultMIME: string(raw), "text/plain": check.Text(r)}, nil, nil))
+	}
+	return c
+}
+
+func result(checks ...check.Check) *check.Result {
+	r := &check.Result{Version: check.ResultVersion, GradeID: "count", Checks: checks}
+	for _, c := range checks {
+		r.Score += c.Points
+		r.MaxScore += c.MaxPoints
+	}
+	return r
+}
+
+var (
+	passed  = check.Check{Name: "one", Passed: true, Status: check.StatusPassed, Points: 1, MaxPoints: 1}
+	failed  = check.Check{Name: "two", Status: check.StatusFailed, Message: "got 1, want 2", MaxPoints: 1}
+	notImpl = check.Check{Name: "two", Status: check.StatusNotImplemented, Message: "not implemented yet", MaxPoints: 1}
+	panicky = check.Check{Name: "two", Status: check.StatusPanicked, Message: "panicked: boom", MaxPoints: 1}
+)
+
+func TestJudge(t *testing.T) {
+	ok := &runner.CellResult{Status: runner.OK}
+	broken := &runner.CellResult{Status: runner.Failed, Error: &runner.ErrorInfo{Name: "ERROR", Value: "undefined: x"}}
+	cases := []struct {
+		name  string
+		kind  Kind
+		setup []*runner.CellResult
+		cells []*runner.CellResult
+		want  string // "" for OK, else part of the problem
+	}{
+		{"reference passes", KindReference, []*runner.CellResult{ok}, []*runner.CellResult{ok, cellWith(runner.OK, result(passed, passed), "")}, ""},
+		{"reference fails", KindReference, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(passed, failed), "")}, "the reference solution fails: two (failed: got 1, want 2)"},
+		{"reference points differ", KindReference, nil, []*runner.CellResult{ok, cellWith(runner.OK, result(passed), "")}, "its checks are worth 1 points, but its nbgrader points are 2"},
+		{"declaration cell fails", KindReference, []*runner.CellResult{broken}, []*runner.CellResult{ok, ok}, "a declaration cell the exercise needs failed: undefined: x"},
+		{"wrong answer caught", KindWrong, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(passed, failed), "")}, ""},
+		{"wrong answer passes", KindWrong, nil, []*runner.CellResult{ok, cellWith(runner.OK, result(passed, passed), "")}, "passed every check (2/2): the checks do not catch this wrong answer"},
+		{"wrong answer crashes the cell", KindWrong, nil, []*runner.CellResult{ok, cellWith(runner.Failed, nil, "panic: boom\n")}, "the check cell failed without reporting its checks"},
+		{"wrong answer does not compile", KindWrong, nil, []*runner.CellResult{broken, ok}, "the wrong answer (it must compile"},
+		{"student calm", KindStudent, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(passed, notImpl), "")}, ""},
+		{"student panics", KindStudent, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(passed, panicky), "")}, `not calm: check "two" says panicked: panicked: boom`},
+		{"student stack trace", KindStudent, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(notImpl), "goroutine 1 [running]:\n")}, "not calm: check cell 1 printed a stack trace: goroutine 1 [running]:"},
+		{"student passes", KindStudent, nil, []*runner.CellResult{ok, cellWith(runner.OK, result(passed), "")}, "the student version passes every check"},
+		{"student stub does not compile", KindStudent, nil, []*runner.CellResult{broken, ok}, "the student's stub (it must compile) failed"},
+	}
+	for _, tc := range cases {
+		pl := &plan{variant: &VariantResult{Variant: Variant{Exercise: "count", Kind: tc.kind}}, ex: &Exercise{ID: "count"}, checks: []float64{2}}
+		judge(pl, tc.setup, tc.cells)
+		v := pl.variant
+		switch {
+		case tc.want == "" && !v.OK:
+			t.Errorf("%s: not OK: %s", tc.name, v.Problem)
+		case tc.want != "" && (v.OK || !strings.Contains(v.Problem, tc.want)):
+			t.Errorf("%s: OK=%v problem %q, want %q", tc.name, v.OK, v.Problem, tc.want)
+		}
+	}
+}
