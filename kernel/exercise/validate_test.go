@@ -86,7 +86,9 @@ func TestValidateReportsEachProblem(t *testing.T) {
 		}, `line 5: "### BEGIN SOLUTION" looks like a marker: write it exactly "// BEGIN SOLUTION"`},
 		{"solution cell without markers", func(nb *notebook.Notebook) { nb.Cells[3].Source = "func Count(n int) int { return n }" },
 			"cell 4 (grade_id count): solution cell without // BEGIN SOLUTION ... // END SOLUTION"},
-		{"solution marker in a plain cell", func(nb *notebook.Notebook) { nb.Cells[1].Source = "// BEGIN SOLUTION\nconst limit = 10\n// END SOLUTION" },
+		{"solution marker in a plain cell", func(nb *notebook.Notebook) {
+			nb.Cells[1].Source = "// BEGIN SOLUTION\nconst limit = 10\n// END SOLUTION"
+		},
 			"cell 2 line 1: // BEGIN SOLUTION in a plain cell: only a solution cell may have it"},
 		{"hidden tests in a solution cell", func(nb *notebook.Notebook) {
 			nb.Cells[3].Source += "\n// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS"
