@@ -81,9 +81,11 @@ lint:
 	$(GO) vet ./...
 
 # Every package under -race, including the kernel's conformance
-# (jupyter_kernel_test) and robustness tests against a real gonb kernel.
+# (jupyter_kernel_test) and robustness tests against a real gonb kernel, and
+# kernel/exercise proving every exercise of the course (its wrong answers
+# fail, its student version fails calmly): hence the longer timeout.
 test-go:
-	$(TESTENV) $(GO) test -race ./...
+	$(TESTENV) $(GO) test -race -timeout 30m ./...
 
 # The helpers again, twenty times, to shake out flaky concurrency.
 test-helpers:
