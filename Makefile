@@ -105,6 +105,9 @@ test-notebooks: install
 bench:
 	$(GO) test -run '^$$' -bench . ./helpers/... ./charts/
 	$(GO) test -run '^$$' -bench WarmCell -benchtime 20x ./kernel/jupyter/
+	# The schedule explorer against Rust's loom and shuttle, same programs, same run.
+	cargo build --release --quiet --manifest-path helpers/explore/rustbench/Cargo.toml
+	$(GO) run ./helpers/explore/rustbench/compare
 
 clean:
 	rm -rf $(BIN) build

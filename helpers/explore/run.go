@@ -104,6 +104,7 @@ func (r *run) await() {
 					"%s is blocked outside the helpers (%s): the explorer cannot see what it waits for "+
 						"(use helpers/mutex, helpers/mpsc and thread.Join instead of sync and plain channels)", act.label(), where)}
 			}
+			r.outside = act // it cannot be ended: do not wait for it
 			r.handoff(nil)
 			mu.Unlock()
 			return
@@ -152,8 +153,15 @@ func (g goroutine) userFrame() string {
 
 // goroutines parses runtime.Stack for every goroutine.
 func goroutines() []goroutine {
-	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
+	buf := make([]byte, 64<<10)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 4*len(buf))
+	}
 	var out []goroutine
 	for _, block := range strings.Split(string(buf), "\n\n") {
 		lines := strings.Split(strings.TrimSpace(block), "\n")

@@ -99,6 +99,7 @@ type run struct {
 	ended    chan struct{}
 	aborting bool
 	stuck    []string
+	outside  *proc // blocked outside the helpers (found by the watchdog)
 }
 
 var (
@@ -400,6 +401,10 @@ func (r *run) teardown() (stuck []string) {
 	}
 	mu.Unlock()
 	for _, t := range left {
+		if t == r.outside {
+			stuck = append(stuck, t.label())
+			continue
+		}
 		select {
 		case t.turn <- false:
 		default: // it already had its turn and is running uncontrolled code

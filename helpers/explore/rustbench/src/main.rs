@@ -139,21 +139,29 @@ fn loom_builder() -> loom::model::Builder {
     b
 }
 
-/// loom proves a fixed program: every execution within the bound.
+/// loom proves a fixed program: every execution within the bound. The proof
+/// is repeated for at least MIN_SECONDS, for a steady rate; runs is one
+/// proof's executions, seconds the time per proof.
 fn loom_prove(name: &str) {
-    let f = program(name, false);
-    RUNS.store(0, SeqCst);
+    let f: std::sync::Arc<dyn Fn() + Send + Sync> = program(name, false).into();
     let t0 = Instant::now();
-    loom_builder().check(move || {
-        RUNS.fetch_add(1, SeqCst);
-        f()
-    });
-    let secs = t0.elapsed().as_secs_f64();
-    println!(
-        r#"{{"tool":"loom","mode":"prove","program":"{name}","runs":{},"seconds":{secs:.6},"found":false}}"#,
-        RUNS.load(SeqCst)
-    );
+    let mut proofs = 0;
+    let mut runs = 0;
+    while proofs == 0 || t0.elapsed().as_secs_f64() < MIN_SECONDS {
+        RUNS.store(0, SeqCst);
+        let f = f.clone();
+        loom_builder().check(move || {
+            RUNS.fetch_add(1, SeqCst);
+            f()
+        });
+        runs = RUNS.load(SeqCst);
+        proofs += 1;
+    }
+    let secs = t0.elapsed().as_secs_f64() / proofs as f64;
+    println!(r#"{{"tool":"loom","mode":"prove","program":"{name}","runs":{runs},"seconds":{secs:.6},"found":false}}"#);
 }
+
+const MIN_SECONDS: f64 = 0.3;
 
 /// loom looks for a bug; run in a child, since a deadlock aborts.
 fn loom_find_child(name: &str) {
@@ -180,17 +188,26 @@ fn loom_find_child(name: &str) {
     );
 }
 
-/// shuttle runs `iterations` schedules of a fixed program (throughput).
+/// shuttle runs batches of `iterations` schedules of a fixed program for at
+/// least MIN_SECONDS (throughput).
 fn shuttle_rate(name: &str, pct: bool, iterations: usize) {
     use shuttle::scheduler::{PctScheduler, RandomScheduler};
-    let f = program(name, true);
+    let f: std::sync::Arc<dyn Fn() + Send + Sync> = program(name, true).into();
     let t0 = Instant::now();
-    let cfg = shuttle::Config::new();
-    if pct {
-        shuttle::Runner::new(PctScheduler::new_from_seed(1, 2, iterations), cfg).run(move || f());
-    } else {
-        shuttle::Runner::new(RandomScheduler::new_from_seed(1, iterations), cfg).run(move || f());
+    let mut total = 0;
+    let mut seed = 1;
+    while total == 0 || t0.elapsed().as_secs_f64() < MIN_SECONDS {
+        let cfg = shuttle::Config::new();
+        let f = f.clone();
+        if pct {
+            shuttle::Runner::new(PctScheduler::new_from_seed(seed, 2, iterations), cfg).run(move || f());
+        } else {
+            shuttle::Runner::new(RandomScheduler::new_from_seed(seed, iterations), cfg).run(move || f());
+        }
+        total += iterations;
+        seed += 1;
     }
+    let iterations = total;
     let secs = t0.elapsed().as_secs_f64();
     let tool = if pct { "shuttle-pct" } else { "shuttle-random" };
     println!(
