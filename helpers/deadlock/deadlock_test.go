@@ -196,3 +196,27 @@ func TestGuardMovedToAnotherGoroutineIsRefused(t *testing.T) {
 	}
 	g.Unlock() // the goroutine that took it may still release it
 }
+
+// MustLock is one call deeper than Lock: the report must still name the
+// caller's lines, not "an unknown line".
+func TestLockOrderInversionWithMustLockNamesCallers(t *testing.T) {
+	checks(t)
+	a, b := named("A"), named("B")
+	take := func(first, second *mutex.Mutex[int]) {
+		g1 := first.MustLock()
+		g2 := second.MustLock()
+		g2.Unlock()
+		g1.Unlock()
+	}
+	take(a, b)
+	take(b, a)
+	vs := deadlock.Violations()
+	if len(vs) != 1 {
+		t.Fatalf("got %d violations, want 1", len(vs))
+	}
+	for _, s := range append(vs[0].Earlier, vs[0].Now...) {
+		if !strings.HasSuffix(s.HeldAt.File, "deadlock_test.go") || !strings.HasSuffix(s.TakeAt.File, "deadlock_test.go") {
+			t.Errorf("step %v does not point at the test's lines", s)
+		}
+	}
+}

@@ -13,10 +13,11 @@ import (
 	"sync"
 )
 
-// Depth is how many frames Capture records. The recorder calls Capture, and
-// helper call chains are at most three frames deep above it, so five frames
-// reach the user's line.
-const Depth = 5
+// Depth is how many frames Capture records. The recorder and the checker call
+// Capture, and helper call chains are at most five frames deep above it
+// (MustLock → Lock → lockSlow → noteAcquired → engine.Acquired), so seven
+// frames reach the user's line.
+const Depth = 7
 
 // PCs holds the return addresses of up to Depth frames, innermost first.
 type PCs [Depth]uintptr

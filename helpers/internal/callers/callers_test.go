@@ -38,8 +38,17 @@ func both() (got PCs, want []uintptr) {
 //go:noinline
 func bothDeeper() (PCs, []uintptr) { return both() }
 
+// bothDeeper2 and bothDeeper3 add frames, so that all Depth frames compared
+// below lie in this test's code and testing's, never in runtime.goexit.
+//
+//go:noinline
+func bothDeeper2() (PCs, []uintptr) { return bothDeeper() }
+
+//go:noinline
+func bothDeeper3() (PCs, []uintptr) { return bothDeeper2() }
+
 func TestCaptureMatchesRuntimeCallers(t *testing.T) {
-	got, want := bothDeeper()
+	got, want := bothDeeper3()
 	// The first return address differs (two different call instructions in
 	// the same function); every frame above must be identical.
 	for i := 1; i < Depth-1; i++ {
