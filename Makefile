@@ -105,6 +105,7 @@ test-notebooks: install
 bench:
 	$(GO) test -run '^$$' -bench . ./helpers/... ./charts/
 	$(GO) test -run '^$$' -bench WarmCell -benchtime 20x ./kernel/jupyter/
+	$(GO) test -run '^$$' -bench AddedLatency -benchtime 500x ./kernel/proxy/
 	# The schedule explorer against Rust's loom and shuttle, same programs, same run.
 	cargo build --release --quiet --manifest-path helpers/explore/rustbench/Cargo.toml
 	$(GO) run ./helpers/explore/rustbench/compare

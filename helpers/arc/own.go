@@ -7,6 +7,7 @@ import "github.com/fearless-go/fearless/helpers/internal/rec"
 // goroutine that will use it; that goroutine drops it when done.
 func (a *Arc[T]) Clone() *Arc[T] {
 	in := a.live()
+	in.point()
 	var n int64
 	if rec.Enabled() {
 		n = in.addRecorded(rec.RefClone, +1)
@@ -32,6 +33,7 @@ func (a *Arc[T]) Drop() {
 		panic(msgDropTwice)
 	}
 	in := a.in
+	in.point()
 	var n int64
 	if rec.Enabled() {
 		n = in.addRecorded(rec.RefDrop, -1)

@@ -24,6 +24,7 @@ func (c *channel[T]) sendWait(m message[T], recording bool) error {
 	if recording {
 		rec.Emit(rec.SendWait, rec.Begin, c.id, m.id, 0)
 	}
+	c.await(func() bool { return len(b.done) > 0 })
 	ok := <-b.done
 	if recording {
 		rec.Emit(rec.SendWait, rec.End, c.id, m.id, 0)

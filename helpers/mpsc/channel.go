@@ -94,6 +94,7 @@ func (c *channel[T]) rouse() {
 	case c.rxWake <- struct{}{}:
 	default:
 	}
+	c.changed()
 }
 
 // take removes the next message, if any: the oldest queued one, else the
@@ -107,6 +108,7 @@ func (c *channel[T]) take() (message[T], bool) {
 			b := c.blocked.pop()
 			c.queue.push(b.msg)
 			b.done <- true
+			c.changed()
 		}
 		return m, true
 	}
@@ -114,6 +116,7 @@ func (c *channel[T]) take() (message[T], bool) {
 		b := c.blocked.pop()
 		m := b.msg // before the signal: from then on b is the sender's again
 		b.done <- true
+		c.changed()
 		return m, true
 	}
 	return message[T]{}, false

@@ -57,6 +57,7 @@ func (r *Receiver[T]) RecvTimeout(d time.Duration) (T, error) {
 // recv takes the next message, waiting up to d (forever if d is negative).
 // If none arrives while a Sender exists, it returns notYet.
 func (c *channel[T]) recv(d time.Duration, notYet error) (T, error) {
+	c.point()
 	c.mu.Lock()
 	if c.rxBusy {
 		c.mu.Unlock()
@@ -103,6 +104,7 @@ func (c *channel[T]) recvWait(d time.Duration, notYet error) (T, error) {
 	for {
 		c.rxWaiting = true
 		c.mu.Unlock()
+		c.await(func() bool { return len(c.rxWake) > 0 })
 		timedOut := false
 		select {
 		case <-c.rxWake:
@@ -169,6 +171,7 @@ func (r *Receiver[T]) Drop() {
 		panic(msgZeroReceiver)
 	}
 	c := r.c
+	c.point()
 	c.mu.Lock()
 	if c.rxBusy {
 		c.mu.Unlock()
@@ -185,6 +188,7 @@ func (r *Receiver[T]) Drop() {
 	for c.blocked.len() > 0 {
 		c.blocked.pop().done <- false
 	}
+	c.changed()
 	c.queue.clear()
 	c.mu.Unlock()
 }

@@ -43,6 +43,7 @@ func (s *Sender[T]) live() *channel[T] {
 // again.
 func (s *Sender[T]) Send(v T) error {
 	c := s.live()
+	c.point()
 	claim := c.moveIn(v)
 	recording := rec.Enabled()
 	c.mu.Lock()
@@ -73,6 +74,7 @@ func (s *Sender[T]) Send(v T) error {
 // channel stays connected until this handle is dropped too.
 func (s *Sender[T]) Clone() *Sender[T] {
 	c := s.live()
+	c.point()
 	c.mu.Lock()
 	c.senders++
 	if rec.Enabled() {
@@ -93,6 +95,7 @@ func (s *Sender[T]) Drop() {
 		panic(msgSenderAfterDrop)
 	}
 	c := s.c
+	c.point()
 	c.mu.Lock()
 	c.senders--
 	last := c.senders == 0

@@ -20,6 +20,7 @@ var ErrFull = errors.New("mpsc: sending on a full channel (TrySend does not wait
 // when TrySend fails.
 func (s *Sender[T]) TrySend(v T) error {
 	c := s.live()
+	c.point()
 	claim := c.moveIn(v)
 	c.mu.Lock()
 	if c.rxGone {

@@ -24,30 +24,82 @@ type Cells struct {
 }
 
 // cellsFile keeps the cells file, rewriting it whole through a temporary
-// file and a rename, so a reader never sees half of it.
+// file and a rename, so a reader never sees half of it. The writes happen on
+// a goroutine of their own (a rename costs a millisecond or two on a busy
+// disk): the proxy goes on passing messages meanwhile, and a cell's program
+// is still being built when its entry lands.
 type cellsFile struct {
-	path string
-	mu   sync.Mutex
-	c    Cells
+	path    string
+	mu      sync.Mutex
+	cond    *sync.Cond // signalled when written changes or the writer stops
+	c       Cells
+	gen     int // cells added
+	written int // cells in the file
+	dirty   chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
+	log     func(format string, args ...any)
 }
 
-func (f *cellsFile) add(count int, code string) error {
+func newCellsFile(path string, log func(string, ...any)) (*cellsFile, error) {
+	f := &cellsFile{path: path, dirty: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}), log: log}
+	f.cond = sync.NewCond(&f.mu)
+	f.c.Cells = []Cell{}
+	if err := f.writeLocked(); err != nil {
+		return nil, err
+	}
+	go f.writer()
+	return f, nil
+}
+
+func (f *cellsFile) add(count int, code string) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	f.c.Cells = append(f.c.Cells, Cell{ExecutionCount: count, Code: code})
-	return f.writeLocked()
+	f.gen++
+	f.mu.Unlock()
+	select {
+	case f.dirty <- struct{}{}:
+	default: // a write is pending already; it will take this cell too
+	}
 }
 
-func (f *cellsFile) write() error {
+func (f *cellsFile) writer() {
+	defer close(f.done)
+	for {
+		select {
+		case <-f.dirty:
+		case <-f.stop:
+			return
+		}
+		f.mu.Lock()
+		gen := f.gen
+		err := f.writeLocked()
+		f.written = gen
+		f.cond.Broadcast()
+		f.mu.Unlock()
+		if err != nil {
+			f.log("writing %s: %v", f.path, err)
+		}
+	}
+}
+
+// flush waits until every cell added so far is in the file.
+func (f *cellsFile) flush() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.writeLocked()
+	for f.written < f.gen {
+		f.cond.Wait()
+	}
+}
+
+// close writes what is pending and stops the writer.
+func (f *cellsFile) close() {
+	f.flush()
+	close(f.stop)
+	<-f.done
 }
 
 func (f *cellsFile) writeLocked() error {
-	if f.c.Cells == nil {
-		f.c.Cells = []Cell{}
-	}
 	data, err := json.Marshal(f.c)
 	if err != nil {
 		return err

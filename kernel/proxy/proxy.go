@@ -103,8 +103,7 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 		p.backSign, p.frontSign = back, front
 	}
 	if opts.CellsFile != "" {
-		p.cells = &cellsFile{path: opts.CellsFile}
-		if err := p.cells.write(); err != nil {
+		if p.cells, err = newCellsFile(opts.CellsFile, p.logf); err != nil {
 			cancel()
 			return nil, err
 		}
@@ -135,7 +134,7 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 			s  *sock
 			ch jupyter.Channel
 		}{{p.bShell, jupyter.Shell}, {p.bControl, jupyter.Control}, {p.bStdin, jupyter.Stdin}, {p.bIOPub, jupyter.IOPub}, {p.bHB, jupyter.Heartbeat}} {
-			if err := d.s.zs.Dial(opts.Back.Endpoint(d.ch)); err != nil {
+			if err := d.s.zs.Dial(endpoint(opts.Back.Endpoint(d.ch))); err != nil {
 				dialed <- fmt.Errorf("proxy: connecting to the kernel's %s channel: %w", d.ch, err)
 				return
 			}
@@ -157,7 +156,7 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 		s  *sock
 		ch jupyter.Channel
 	}{{p.fShell, jupyter.Shell}, {p.fControl, jupyter.Control}, {p.fStdin, jupyter.Stdin}, {p.fIOPub, jupyter.IOPub}, {p.fHB, jupyter.Heartbeat}} {
-		if err := l.s.zs.Listen(opts.Front.Endpoint(l.ch)); err != nil {
+		if err := l.s.zs.Listen(endpoint(opts.Front.Endpoint(l.ch))); err != nil {
 			p.closeSockets()
 			return nil, fmt.Errorf("proxy: listening for Jupyter's %s channel: %w", l.ch, err)
 		}
@@ -188,6 +187,9 @@ func (p *Proxy) Close() error {
 		close(p.closed)
 		p.closeSockets()
 		p.wg.Wait()
+		if p.cells != nil {
+			p.cells.close()
+		}
 	})
 	return nil
 }
@@ -371,9 +373,7 @@ func (p *Proxy) noteInput(f jupyter.Frames, parent jupyter.Header) {
 	p.history.add(in.ExecutionCount, in.Code)
 	p.mu.Unlock()
 	if p.cells != nil {
-		if err := p.cells.add(in.ExecutionCount, in.Code); err != nil {
-			p.logf("writing %s: %v", p.cells.path, err)
-		}
+		p.cells.add(in.ExecutionCount, in.Code)
 	}
 }
 
