@@ -54,8 +54,8 @@ func BenchmarkAddedLatency(b *testing.B) {
 	}
 	b.ReportMetric(float64(d.Microseconds())/float64(n), "direct-µs/cell")
 	b.ReportMetric(float64(p.Microseconds())/float64(n), "proxied-µs/cell")
-	b.ReportMetric(float64((p - d).Microseconds())/float64(n), "added-µs/cell")
-	b.ReportMetric(float64((pCPU - dCPU).Microseconds())/float64(n), "proxy-cpu-µs/cell")
+	b.ReportMetric(float64((p-d).Microseconds())/float64(n), "added-µs/cell")
+	b.ReportMetric(float64((pCPU-dCPU).Microseconds())/float64(n), "proxy-cpu-µs/cell")
 }
 
 // cpuTime is the CPU time (user and system) this process has used.

@@ -16,12 +16,12 @@ import (
 // reply on shell (even to control requests); no history, is_complete or
 // execute_result of its own. It counts what it could not decode.
 type fakeKernel struct {
-	t      testing.TB
-	info   jupyter.ConnectionInfo
-	signer *jupyter.Signer
+	t                                testing.TB
+	info                             jupyter.ConnectionInfo
+	signer                           *jupyter.Signer
 	shell, control, stdin, iopub, hb zmq4.Socket
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	cancel                           context.CancelFunc
+	wg                               sync.WaitGroup
 
 	mu       sync.Mutex // one sender at a time on shell
 	count    int
