@@ -108,3 +108,24 @@ func TestGoplsShim(t *testing.T) {
 		t.Fatalf("env %q: the shim must come first on PATH", env)
 	}
 }
+
+func TestOfflineEnv(t *testing.T) {
+	env := offlineEnv([]string{"HOME=/h", "GOPROXY=https://goproxy.example"}, "https://goproxy.example", "/h/go/pkg/mod", "corp.example", "sum.golang.org",
+		[]string{"github.com/janpfeifer/gonb", "golang.org/x/tools"})
+	want := []string{"HOME=/h", "GOPROXY=file:///h/go/pkg/mod/cache/download,https://goproxy.example",
+		"GONOSUMDB=corp.example,github.com/janpfeifer/gonb,golang.org/x/tools"}
+	if !reflect.DeepEqual(env, want) {
+		t.Fatalf("offlineEnv = %q, want %q", env, want)
+	}
+	if got := offlineEnv([]string{"A=1"}, "off", "/m", "", "sum.golang.org", nil); !reflect.DeepEqual(got, []string{"A=1"}) {
+		t.Fatalf("GOPROXY=off must stay as it is: %q", got)
+	}
+	got := offlineEnv(nil, "file:///m/cache/download,direct", "/m", "", "off", []string{"x.example"})
+	if !reflect.DeepEqual(got, []string{"GOPROXY=file:///m/cache/download,direct"}) {
+		t.Fatalf("cache already first, no checksum database: %q", got)
+	}
+	mods := pinnedModules("../../go.sum")
+	if !slices.Contains(mods, "github.com/janpfeifer/gonb") || len(mods) != len(slices.Compact(slices.Clone(mods))) {
+		t.Fatalf("pinnedModules: %q", mods)
+	}
+}

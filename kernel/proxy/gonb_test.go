@@ -1,0 +1,121 @@
+package proxy_test
+
+import (
+	"context"
+	"net"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fearless-go/fearless/kernel/internal/testenv"
+	"github.com/fearless-go/fearless/kernel/jupyter"
+	"github.com/go-zeromq/zmq4"
+)
+
+// startKernel starts the installed fearless kernel (gonb behind the proxy)
+// with extra environment.
+func startKernel(t *testing.T, env ...string) (*jupyter.Kernel, context.Context) {
+	t.Helper()
+	spec := testenv.Kernel(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	t.Cleanup(cancel)
+	k, err := jupyter.Start(ctx, spec, jupyter.StartOptions{Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { k.Shutdown(context.Background()) })
+	return k, ctx
+}
+
+func run(t *testing.T, ctx context.Context, k *jupyter.Kernel, code string) (stdout string, reply jupyter.ExecuteReply) {
+	t.Helper()
+	res, err := k.Client().Execute(ctx, jupyter.ExecuteRequest{Code: code}, jupyter.ExecuteOptions{})
+	if err != nil {
+		t.Fatalf("%v (kernel log:\n%s)", err, k.Log())
+	}
+	var out strings.Builder
+	for _, m := range res.Messages {
+		var s jupyter.Stream
+		if m.Type() == "stream" && m.Decode(&s) == nil {
+			out.WriteString(s.Text)
+		}
+		var e jupyter.Error
+		if m.Type() == "error" && m.Decode(&e) == nil {
+			out.WriteString(e.Ename + ": " + e.Evalue + "\n")
+		}
+	}
+	return out.String(), res.Reply
+}
+
+// A badly signed message and a malformed one reach the kernel's shell
+// socket; the kernel drops them, says so in its log, and the next cell runs.
+// The cell also finds itself in FEARLESS_CELLS (contract C1).
+func TestGonbBadMessagesThenCell(t *testing.T) {
+	k, ctx := startKernel(t, testenv.Offline...)
+	info := k.Connection()
+	raw := zmq4.NewDealer(ctx, zmq4.WithID(zmq4.SocketIdentity("intruder")))
+	defer raw.Close()
+	if err := raw.Dial(info.Endpoint(jupyter.Shell)); err != nil {
+		t.Fatal(err)
+	}
+	forger, _ := jupyter.NewSigner("hmac-sha256", "not the key")
+	bad, err := forger.Encode(&jupyter.Message{
+		Header:  jupyter.NewHeader("execute_request", "intruder", "mallory"),
+		Content: []byte(`{"code":"%%\nfmt.Println(\"forged\")","silent":false,"store_history":true,"user_expressions":{},"allow_stdin":false}`),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, frames := range [][][]byte{bad, {[]byte("<IDS|MSG>"), []byte("junk")}} {
+		if err := raw.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code := "import \"encoding/json\"\n\n%%\n// find me in the cells file\ndata, err := os.ReadFile(os.Getenv(\"FEARLESS_CELLS\"))\nif err != nil {\n\tpanic(err)\n}\nvar f struct{ Cells []struct{ Execution_count int; Code string } }\nif err := json.Unmarshal(data, &f); err != nil {\n\tpanic(err)\n}\nlast := f.Cells[len(f.Cells)-1]\nfmt.Println(len(f.Cells), last.Execution_count, strings.Contains(last.Code, \"find me\"))"
+	out, reply := run(t, ctx, k, code)
+	if reply.Status != "ok" || out != "1 1 true\n" {
+		t.Fatalf("the cell after the bad messages: %s %q (log:\n%s)", reply.Status, out, k.Log())
+	}
+	if strings.Contains(out, "forged") || !strings.Contains(k.Log(), "dropped a message on shell") {
+		t.Fatalf("the forged cell ran or the drop was not logged; log:\n%s", k.Log())
+	}
+	out, reply = run(t, ctx, k, "%%\nfmt.Println(\"still alive\")")
+	if reply.Status != "ok" || out != "still alive\n" || reply.ExecutionCount != 2 {
+		t.Fatalf("second cell: %+v %q", reply, out)
+	}
+}
+
+// With the network unreachable (the module proxy on a closed local port,
+// the checksum database at its default), a cell importing a module that is
+// in the module cache runs: the kernel resolves modules from the cache
+// first.
+func TestGonbOffline(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://127.0.0.1:" + strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
+	l.Close()
+	k, ctx := startKernel(t, "GOPROXY="+closed, "GOSUMDB=", "GONOSUMDB=", "GOFLAGS=-mod=mod")
+	out, reply := run(t, ctx, k, "import \"github.com/janpfeifer/gonb/gonbui\"\n\n%%\ngonbui.DisplayMarkdown(\"*offline*\")\ngonbui.Sync()\nfmt.Println(\"offline ok\")")
+	if reply.Status != "ok" || out != "offline ok\n" {
+		t.Fatalf("offline cell: %s %q\nkernel log:\n%s", reply.Status, out, k.Log())
+	}
+}
+
+// shutdown_request passes through: gonb replies and exits by itself.
+func TestGonbShutdown(t *testing.T) {
+	k, ctx := startKernel(t, testenv.Offline...)
+	if err := k.Client().ShutdownRequest(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-k.Exited():
+		if err := k.ExitErr(); err != nil {
+			t.Fatalf("kernel exited with %v; log:\n%s", err, k.Log())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the kernel did not exit after shutdown_request; log:\n%s", k.Log())
+	}
+}
