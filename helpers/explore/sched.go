@@ -175,13 +175,15 @@ func (r *run) ready(t *proc) bool {
 
 // writerQueued reports whether a thread other than t waits to write-lock obj:
 // like the helpers' RwLock, new readers then wait behind it.
-func (r *run) writerQueued(obj uint64, t *proc) bool {
+func (r *run) writerQueued(obj uint64, t *proc) bool { return r.queuedWriter(obj, t) != nil }
+
+func (r *run) queuedWriter(obj uint64, t *proc) *proc {
 	for _, u := range r.threads {
 		if u != t && !u.done && u.waited && u.op.kind == opLock && u.op.obj == obj && !u.op.shared {
-			return true
+			return u
 		}
 	}
-	return false
+	return nil
 }
 
 // enabled returns the threads whose op can proceed, in index order.
@@ -368,12 +370,14 @@ func (r *run) describeWait(t *proc) string {
 			what = "read lock"
 		}
 		s := fmt.Sprintf("waits for the %s of %s", what, objectName(t.op.obj))
-		if ls := r.locks[t.op.obj]; ls != nil && ls.writer != nil {
+		ls := r.locks[t.op.obj]
+		switch w := r.queuedWriter(t.op.obj, t); {
+		case ls != nil && ls.writer != nil:
 			s += ", held by " + ls.writer.label()
-		} else if ls != nil && ls.readers > 0 {
-			s += fmt.Sprintf(", read-held by %d thread(s)", ls.readers)
-		} else if r.writerQueued(t.op.obj, t) {
-			s += ", behind a queued writer"
+		case t.op.shared && w != nil:
+			s += ", queued behind " + w.label() + " (a writer waits, so new readers wait)"
+		case ls != nil && ls.readers > 0:
+			s += fmt.Sprintf(", read-held by %d thread%s", ls.readers, plural(ls.readers))
 		}
 		return s
 	case opJoin:

@@ -81,6 +81,9 @@ func (s *pct) choose(r *run, en []*proc) *proc {
 		// (depth-1 and below), in a random order.
 		r.threads[s.known].prio = float64(s.depth) + s.rng.Float64()
 	}
+	if len(en) == 1 {
+		return en[0] // only steps with a choice count: k is the number of real decisions
+	}
 	s.steps++
 	for s.next < len(s.changes) && s.changes[s.next] <= s.steps {
 		if t := r.active; t != nil {
