@@ -452,8 +452,13 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 		switch {
 		case len(failedChecks) > 0:
 			v.OK, v.Verdict = true, fmt.Sprintf("%s/%s, failed: %s", pyNum(score), pyNum(max), strings.Join(failedChecks, "; "))
+		case crashed != "" && runtimeCrash(checkCells) != "":
+			// The program died where no check could catch it (a fatal
+			// error such as concurrent map writes, a panic in a goroutine
+			// of its own): the cell fails, so nbgrader and a grader score 0.
+			v.OK, v.Verdict = true, "crashed before its checks reported: "+runtimeCrash(checkCells)
 		case crashed != "":
-			fail("the check cell failed without reporting its checks (a crash the checks should catch): %s", crashed)
+			fail("the check cell did not run its checks (does the wrong answer keep the solution's names and signatures?): %s", crashed)
 		default:
 			fail("passed every check (%s/%s): the checks do not catch this wrong answer", pyNum(score), pyNum(max))
 		}
@@ -482,6 +487,22 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 		}
 		v.OK, v.Verdict = true, fmt.Sprintf("%s/%s, not implemented yet", pyNum(score), pyNum(max))
 	}
+}
+
+// runtimeCrash returns the line of a check cell's stderr that shows the
+// program died at run time ("fatal error: ...", "panic: ..."), "" if none.
+func runtimeCrash(cells []*runner.CellResult) string {
+	for _, c := range cells {
+		if c.Status == runner.OK {
+			continue
+		}
+		for _, line := range strings.Split(c.Stderr, "\n") {
+			if t := strings.TrimSpace(line); strings.HasPrefix(t, "fatal error:") || strings.HasPrefix(t, "panic:") {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // resultOf finds the check result a check cell sent.
