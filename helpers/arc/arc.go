@@ -1,6 +1,7 @@
 package arc
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync"
 	"sync/atomic"
 
@@ -59,7 +60,7 @@ func (a *Arc[T]) StrongCount() int {
 // dropped owner too, so a chart can still name it.
 func (a *Arc[T]) TraceID() uint64 {
 	if a == nil || a.in == nil {
-		panic(msgZero)
+		panic(where.Refuse(msgZero))
 	}
 	return a.in.id
 }

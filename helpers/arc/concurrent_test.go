@@ -1,6 +1,7 @@
 package arc_test
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -93,7 +94,7 @@ func TestDoubleDropFromTwoGoroutinesPanicsOnce(t *testing.T) {
 				defer func() {
 					r := recover()
 					if r != nil {
-						panics <- r.(string)
+						panics <- fmt.Sprint(r)
 					}
 				}()
 				<-start

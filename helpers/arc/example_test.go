@@ -79,7 +79,7 @@ func ExampleArc_Drop() {
 	}()
 	b.Get()
 	// Output:
-	// arc: use after drop (Rust rejects this at compile time: the Arc was moved into drop)
+	// arc: use after drop at example_test.go:80 (Rust rejects this at compile time: the Arc was moved into drop)
 }
 
 // Get returns a copy: changing it changes nothing shared. Change shared

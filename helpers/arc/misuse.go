@@ -1,5 +1,7 @@
 package arc
 
+import "github.com/fearless-go/fearless/helpers/internal/where"
+
 // Messages for what Rust's compiler would have refused.
 const (
 	msgAfterDrop = "arc: use after drop (Rust rejects this at compile time: the Arc was moved into drop)"
@@ -12,16 +14,16 @@ const (
 // live returns the shared block, or panics if this owner may not be used.
 func (a *Arc[T]) live() *inner[T] {
 	if a == nil || a.in == nil {
-		panic(msgZero)
+		panic(where.Refuse(msgZero))
 	}
 	if a.dropped.Load() {
-		panic(msgAfterDrop)
+		panic(where.Refuse(msgAfterDrop))
 	}
 	in := a.in
 	// A live owner keeps the count at 1 or more; 0 means an owner was
 	// copied, or is racing with its own Drop.
 	if in.strong.Load() == 0 {
-		panic(msgFreed)
+		panic(where.Refuse(msgFreed))
 	}
 	return in
 }

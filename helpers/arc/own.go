@@ -1,6 +1,9 @@
 package arc
 
-import "github.com/fearless-go/fearless/helpers/internal/rec"
+import (
+	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
+)
 
 // Clone returns a new owner of the same value and adds one to the strong
 // count (Rust: Arc::clone). The value is not copied. Give the clone to the
@@ -16,7 +19,7 @@ func (a *Arc[T]) Clone() *Arc[T] {
 	}
 	if n == 1 { // the count was 0: the value is gone, a clone cannot bring it back
 		in.strong.Add(-1)
-		panic(msgFreed)
+		panic(where.Refuse(msgFreed))
 	}
 	return &Arc[T]{in: in}
 }
@@ -27,10 +30,10 @@ func (a *Arc[T]) Clone() *Arc[T] {
 // dropping it again, panics.
 func (a *Arc[T]) Drop() {
 	if a == nil || a.in == nil {
-		panic(msgZero)
+		panic(where.Refuse(msgZero))
 	}
 	if !a.dropped.CompareAndSwap(false, true) {
-		panic(msgDropTwice)
+		panic(where.Refuse(msgDropTwice))
 	}
 	in := a.in
 	in.point()
@@ -44,7 +47,7 @@ func (a *Arc[T]) Drop() {
 	case n == 0:
 		in.free()
 	case n < 0:
-		panic(msgCopied)
+		panic(where.Refuse(msgCopied))
 	}
 }
 

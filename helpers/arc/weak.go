@@ -1,6 +1,7 @@
 package arc
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync/atomic"
 
 	"github.com/fearless-go/fearless/helpers/internal/rec"
@@ -37,10 +38,10 @@ func (a *Arc[T]) WeakCount() int { return int(a.live().weak.Load()) }
 
 func (w *Weak[T]) live() *inner[T] {
 	if w == nil || w.in == nil {
-		panic(msgWeakZero)
+		panic(where.Refuse(msgWeakZero))
 	}
 	if w.dropped.Load() {
-		panic(msgWeakAfterDrop)
+		panic(where.Refuse(msgWeakAfterDrop))
 	}
 	return w.in
 }
@@ -84,10 +85,10 @@ func (w *Weak[T]) Clone() *Weak[T] {
 // afterwards, or dropping it twice, panics.
 func (w *Weak[T]) Drop() {
 	if w == nil || w.in == nil {
-		panic(msgWeakZero)
+		panic(where.Refuse(msgWeakZero))
 	}
 	if !w.dropped.CompareAndSwap(false, true) {
-		panic(msgWeakAfterDrop)
+		panic(where.Refuse(msgWeakAfterDrop))
 	}
 	w.in.weak.Add(-1)
 }

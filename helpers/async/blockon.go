@@ -3,6 +3,7 @@ package async
 import (
 	"errors"
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
@@ -25,7 +26,7 @@ import (
 func BlockOn[T any](f *Future[T], opts ...Option) (T, error) {
 	var zero T
 	if current() != nil {
-		panic(msgNestedBlockOn)
+		panic(where.Refuse(msgNestedBlockOn))
 	}
 	cfg := config{workers: 1}
 	for _, o := range opts {

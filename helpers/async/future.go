@@ -2,6 +2,7 @@ package async
 
 import (
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync/atomic"
 )
 
@@ -18,7 +19,7 @@ type Future[T any] struct {
 // async fn). Nothing runs, and nothing is recorded, until the future is used.
 func New[T any](fn func() T) *Future[T] {
 	if fn == nil {
-		panic("async: New(nil): a future needs a function to run")
+		panic(where.Refuse("async: New(nil): a future needs a function to run"))
 	}
 	return &Future[T]{fn: fn}
 }
@@ -48,7 +49,7 @@ func (f *Future[T]) claim(u use) string {
 // consume claims f for u and hands over its function, or panics.
 func (f *Future[T]) consume(u use) func() T {
 	if msg := f.claim(u); msg != "" {
-		panic(msg)
+		panic(where.Refuse(msg))
 	}
 	return f.take()
 }

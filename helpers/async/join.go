@@ -1,6 +1,9 @@
 package async
 
-import "github.com/fearless-go/fearless/helpers/internal/rec"
+import (
+	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
+)
 
 // Join runs the futures concurrently, each as a task of its own, and returns
 // their results in argument order once all have finished (Rust: join!). The
@@ -19,7 +22,7 @@ func Join[T any](futs ...*Future[T]) []T {
 			for _, claimed := range futs[:i] {
 				claimed.used.Store(uint32(unused)) // nothing is lost: they can still be used
 			}
-			panic(msg)
+			panic(where.Refuse(msg))
 		}
 	}
 	hs := make([]*Handle[T], len(futs))

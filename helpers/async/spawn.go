@@ -1,6 +1,7 @@
 package async
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync/atomic"
 
 	"github.com/fearless-go/fearless/helpers/internal/rec"
@@ -21,7 +22,7 @@ type Handle[T any] struct {
 func Spawn[T any](f *Future[T]) *Handle[T] {
 	t := current()
 	if t == nil {
-		panic(msgSpawnOutside)
+		panic(where.Refuse(msgSpawnOutside))
 	}
 	fn := f.consume(useSpawn)
 	h := newHandle[T](t.ex)
@@ -52,13 +53,13 @@ func (h *Handle[T]) start(fn func() T) {
 func (h *Handle[T]) Await() (T, error) {
 	t := mustCurrent("Handle.Await")
 	if h == nil || h.t == nil {
-		panic(msgNilHandle)
+		panic(where.Refuse(msgNilHandle))
 	}
 	if h.t == t {
-		panic(msgOwnHandle)
+		panic(where.Refuse(msgOwnHandle))
 	}
 	if !h.awaited.CompareAndSwap(false, true) {
-		panic(msgHandleTwice)
+		panic(where.Refuse(msgHandleTwice))
 	}
 	select {
 	case <-h.t.done: // finished already: no need to give the worker up

@@ -3,6 +3,7 @@ package async
 import (
 	"errors"
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"runtime"
 	"strconv"
 	"sync"
@@ -53,7 +54,7 @@ func mustCurrent(what string) *task {
 	if t := current(); t != nil {
 		return t
 	}
-	panic(fmt.Sprintf(msgOutside, what))
+	panic(where.Refuse(fmt.Sprintf(msgOutside, what)))
 }
 
 // run is the task's goroutine: wait for a worker, run body, and settle how

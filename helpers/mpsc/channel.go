@@ -2,6 +2,7 @@ package mpsc
 
 import (
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync"
 	"sync/atomic"
 
@@ -56,7 +57,7 @@ func Channel[T any](opts ...Option) (*Sender[T], *Receiver[T]) {
 // A negative bound panics. Options: Name.
 func SyncChannel[T any](bound int, opts ...Option) (*Sender[T], *Receiver[T]) {
 	if bound < 0 {
-		panic(fmt.Sprintf("mpsc: SyncChannel bound %d is negative (Rust takes a usize, so it cannot be)", bound))
+		panic(where.Refuse(fmt.Sprintf("mpsc: SyncChannel bound %d is negative (Rust takes a usize, so it cannot be)", bound)))
 	}
 	return newChannel[T](bound, opts)
 }

@@ -2,6 +2,7 @@ package mpsc_test
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -136,7 +137,7 @@ func TestTwoReceiversAtOncePanic(t *testing.T) {
 func panicOf(f func()) (msg string) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg, _ = r.(string)
+			msg = fmt.Sprint(r)
 		}
 	}()
 	f()

@@ -1,6 +1,7 @@
 package mpsc
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"iter"
 	"sync/atomic"
 	"time"
@@ -25,10 +26,10 @@ const (
 
 func (r *Receiver[T]) live() *channel[T] {
 	if r.c == nil {
-		panic(msgZeroReceiver)
+		panic(where.Refuse(msgZeroReceiver))
 	}
 	if r.dropped.Load() {
-		panic(msgReceiverAfterDrop)
+		panic(where.Refuse(msgReceiverAfterDrop))
 	}
 	return r.c
 }
@@ -61,7 +62,7 @@ func (c *channel[T]) recv(d time.Duration, notYet error) (T, error) {
 	c.mu.Lock()
 	if c.rxBusy {
 		c.mu.Unlock()
-		panic(msgTwoReceivers)
+		panic(where.Refuse(msgTwoReceivers))
 	}
 	m, ok := c.take()
 	if !ok {
@@ -168,18 +169,18 @@ func (r *Receiver[T]) Iter() iter.Seq[T] {
 // later Send fails the same way. Using the Receiver afterwards panics.
 func (r *Receiver[T]) Drop() {
 	if r.c == nil {
-		panic(msgZeroReceiver)
+		panic(where.Refuse(msgZeroReceiver))
 	}
 	c := r.c
 	c.point()
 	c.mu.Lock()
 	if c.rxBusy {
 		c.mu.Unlock()
-		panic(msgTwoReceivers)
+		panic(where.Refuse(msgTwoReceivers))
 	}
 	if !r.dropped.CompareAndSwap(false, true) {
 		c.mu.Unlock()
-		panic(msgReceiverAfterDrop)
+		panic(where.Refuse(msgReceiverAfterDrop))
 	}
 	c.rxGone = true
 	if rec.Enabled() {

@@ -1,6 +1,7 @@
 package mpsc
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync/atomic"
 
 	"github.com/fearless-go/fearless/helpers/internal/rec"
@@ -23,10 +24,10 @@ const (
 
 func (s *Sender[T]) live() *channel[T] {
 	if s.c == nil {
-		panic(msgZeroSender)
+		panic(where.Refuse(msgZeroSender))
 	}
 	if s.dropped.Load() {
-		panic(msgSenderAfterDrop)
+		panic(where.Refuse(msgSenderAfterDrop))
 	}
 	return s.c
 }
@@ -89,10 +90,10 @@ func (s *Sender[T]) Clone() *Sender[T] {
 // ErrDisconnected. Using the handle afterwards panics.
 func (s *Sender[T]) Drop() {
 	if s.c == nil {
-		panic(msgZeroSender)
+		panic(where.Refuse(msgZeroSender))
 	}
 	if !s.dropped.CompareAndSwap(false, true) {
-		panic(msgSenderAfterDrop)
+		panic(where.Refuse(msgSenderAfterDrop))
 	}
 	c := s.c
 	c.point()

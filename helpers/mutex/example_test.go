@@ -64,7 +64,7 @@ func ExampleGuard_Unlock() {
 	g.Unlock()
 	defer func() { fmt.Println(recover()) }()
 	g.Get()
-	// Output: mutex: guard used after Unlock (Rust rejects this at compile time: the guard was dropped)
+	// Output: mutex: guard used after Unlock at example_test.go:66 (Rust rejects this at compile time: the guard was dropped)
 }
 
 // MustLock is Rust's lock().unwrap(): the guard, or a panic if a goroutine

@@ -1,9 +1,11 @@
 package mutex
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // Guard is the proof that the lock is held (Rust: MutexGuard). It gives
@@ -12,7 +14,7 @@ import (
 // and all of them stop working at Unlock.
 type Guard[T any] struct {
 	m   *Mutex[T]
-	gen uint64
+	gen uintptr
 }
 
 const (
@@ -22,53 +24,99 @@ const (
 )
 
 // check panics unless g is the guard of the current holder.
-func (g Guard[T]) check(msg string) {
+func (g Guard[T]) check() {
+	if g.m == nil || g.gen != g.m.gen.Load() {
+		g.refuse(msgAfterUnlock)
+	}
+}
+
+// refuse panics with msg, naming the caller's line. It is out of line so
+// that the checks stay small enough to inline.
+//
+//go:noinline
+func (g Guard[T]) refuse(msg string) {
 	if g.m == nil {
-		panic(msgZero)
+		msg = msgZero
 	}
-	if g.gen != g.m.gen {
-		panic(msg)
-	}
+	panic(where.Refuse(msg))
 }
 
 // Get returns a copy of the value.
 func (g Guard[T]) Get() T {
-	g.check(msgAfterUnlock)
+	g.check()
 	return g.m.value
 }
 
 // Set replaces the value.
 func (g Guard[T]) Set(v T) {
-	g.check(msgAfterUnlock)
+	g.check()
 	g.m.value = v
 }
 
 // Ptr returns a pointer to the value, for updating it in place. The pointer
 // must not be kept after Unlock: the lock no longer protects it then.
 func (g Guard[T]) Ptr() *T {
-	g.check(msgAfterUnlock)
+	g.check()
 	return &g.m.value
 }
 
-// Unlock releases the lock. Call it as defer g.Unlock(): then, if the
-// goroutine panics while holding the guard, Unlock sees the panic, poisons
-// the mutex, releases it and lets the panic go on — as dropping a
-// MutexGuard does while a Rust thread unwinds.
+// Unlock releases the lock. If the goroutine is panicking, the value may be
+// half-updated, so Unlock also poisons the mutex and lets the panic go on —
+// as dropping a MutexGuard does while a Rust thread unwinds.
+//
+// With the deadlock checks or the recorder on (as in a notebook cell), Unlock
+// sees the panic however it was deferred: defer g.Unlock() and
+// defer func() { g.Unlock() }() both poison. With both off (a plain program
+// or test), only the direct defer g.Unlock() can see it — Go lets only a
+// function deferred directly ask whether a panic is going on — so write
+// defer g.Unlock().
 func (g Guard[T]) Unlock() {
-	g.check(msgTwice)
+	m := g.m
+	if m == nil || g.gen != m.gen.Load() {
+		if g.orphaned() {
+			return
+		}
+	}
+	if hook.Flags.Load() != 0 {
+		m.unlockInstrumented()
+		return
+	}
 	// recover only stops a panic when Unlock itself is the deferred call;
 	// otherwise it returns nil and costs a few nanoseconds.
 	if r := recover(); r != nil {
-		g.m.poison()
+		m.poison()
 		g.release()
 		panic(r)
 	}
-	// release, written out: the call would not be inlined here.
-	m := g.m
-	if hook.Flags.Load() != 0 {
-		m.noteReleased()
+	m.gen.Bump()
+	m.mu.Unlock()
+}
+
+// orphaned reports whether g's lock was already released on its behalf
+// (see abandon), in which case Unlock has nothing left to do; otherwise it
+// panics: g was unlocked before.
+//
+//go:noinline
+func (g Guard[T]) orphaned() bool {
+	if g.m != nil && g.gen+1 == g.m.orphan.Load() {
+		return true
 	}
-	m.gen++
+	g.refuse(msgTwice)
+	return false
+}
+
+// unlockInstrumented is Unlock while the checks or the recorder are on:
+// it poisons if the goroutine is unwinding a panic (unless it took the lock
+// while already unwinding, as Rust's guards remember), and records the
+// release before it happens.
+func (m *Mutex[T]) unlockInstrumented() {
+	unwound := m.unwound
+	m.unwound = false
+	if !unwound && callers.Panicking() {
+		m.poison()
+	}
+	m.noteReleased()
+	m.gen.Bump()
 	m.mu.Unlock()
 }
 
@@ -77,7 +125,7 @@ func (g Guard[T]) release() {
 	if hook.Flags.Load() != 0 {
 		m.noteReleased()
 	}
-	m.gen++
+	m.gen.Bump()
 	m.mu.Unlock()
 }
 

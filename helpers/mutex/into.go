@@ -1,5 +1,7 @@
 package mutex
 
+import "github.com/fearless-go/fearless/helpers/internal/where"
+
 const msgConsumed = "mutex: used after IntoInner (Rust rejects this at compile time: into_inner took the Mutex by value)"
 
 // IntoInner takes the value out of the mutex and ends the mutex (Rust:
@@ -29,5 +31,5 @@ func (m *Mutex[T]) IntoInner() (T, error) {
 // panics.
 func (m *Mutex[T]) refuseConsumed(g Guard[T]) {
 	g.release()
-	panic(msgConsumed)
+	panic(where.Refuse(msgConsumed))
 }

@@ -2,10 +2,13 @@ package mutex
 
 import (
 	"errors"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync"
 	"sync/atomic"
 
+	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/engine"
+	"github.com/fearless-go/fearless/helpers/internal/gen"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
@@ -15,7 +18,9 @@ import (
 // copied after first use.
 type Mutex[T any] struct {
 	mu       sync.Mutex
-	gen      uint64 // guarded by mu: bumped on every unlock, so stale guards are caught
+	gen      gen.Counter // bumped on every unlock, so stale guards are caught
+	orphan   atomic.Uintptr // the generation released on a guard's behalf (see abandon)
+	unwound  bool           // guarded by mu: taken while its goroutine was unwinding a panic
 	poisoned atomic.Bool
 	done     atomic.Bool // IntoInner ended the mutex; poisoned is set too, so only the poisoned path checks it
 	id       atomic.Uint64
@@ -63,14 +68,14 @@ func (m *Mutex[T]) acquired() (Guard[T], error) {
 	if m.poisoned.Load() {
 		return m.poisonedGuard()
 	}
-	return Guard[T]{m: m, gen: m.gen}, nil
+	return Guard[T]{m: m, gen: m.gen.Load()}, nil
 }
 
 // poisonedGuard is kept out of line so Lock stays small enough to inline.
 //
 //go:noinline
 func (m *Mutex[T]) poisonedGuard() (Guard[T], error) {
-	g := Guard[T]{m: m, gen: m.gen}
+	g := Guard[T]{m: m, gen: m.gen.Load()}
 	if m.done.Load() {
 		m.refuseConsumed(g)
 	}
@@ -108,6 +113,7 @@ func (m *Mutex[T]) lockSlow() (Guard[T], error) {
 
 func (m *Mutex[T]) noteAcquired(ordered bool) {
 	id := m.TraceID()
+	m.unwound = callers.Panicking() // such a guard does not poison (see Unlock)
 	if hook.Checking() {
 		engine.Acquired(id, engine.Exclusive, ordered, m.abandon)
 	}
@@ -116,9 +122,11 @@ func (m *Mutex[T]) noteAcquired(ordered bool) {
 	}
 }
 
-// abandon releases the lock for a thread that ended holding it, as Rust
-// drops the guard; if the thread panicked the value may be half-updated, so
-// the lock is poisoned. The checker has already forgotten the hold.
+// abandon releases the lock on behalf of a goroutine that can no longer
+// release it — a thread that ended holding it, or one unwinding out of a
+// deadlock report — as Rust drops the guard; if it panicked the value may be
+// half-updated, so the lock is poisoned. The checker has already forgotten
+// the hold. The guard's own Unlock, if it still comes, does nothing.
 func (m *Mutex[T]) abandon(_ int64, poison bool) {
 	if poison {
 		m.poison()
@@ -126,7 +134,8 @@ func (m *Mutex[T]) abandon(_ int64, poison bool) {
 	if rec.Enabled() {
 		rec.Emit(rec.Unlock, rec.Instant, m.TraceID(), 0, 0)
 	}
-	m.gen++
+	m.orphan.Store(m.gen.Load() + 1)
+	m.gen.Bump()
 	m.mu.Unlock()
 }
 
@@ -143,7 +152,7 @@ func (m *Mutex[T]) IsPoisoned() bool { return m.poisoned.Load() && !m.done.Load(
 // ClearPoison marks the value as repaired: later Locks return no error.
 func (m *Mutex[T]) ClearPoison() {
 	if m.done.Load() {
-		panic(msgConsumed)
+		panic(where.Refuse(msgConsumed))
 	}
 	m.poisoned.Store(false)
 }

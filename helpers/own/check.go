@@ -2,6 +2,7 @@ package own
 
 import (
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"strings"
 
 	"github.com/petermattis/goid"
@@ -26,12 +27,12 @@ func (v *Value[T]) check() int64 {
 //go:noinline
 func (v *Value[T]) claimOrRefuse(g int64) {
 	if v == nil {
-		panic("own: nil *Value used (make one with own.New)")
+		panic(where.Refuse("own: nil *Value used (make one with own.New)"))
 	}
 	if v.owner.CompareAndSwap(unowned, g) {
 		return
 	}
-	panic(refusal(g, v.owner.Load(), v.last.Load()))
+	panic(where.Refuse(refusal(g, v.owner.Load(), v.last.Load())))
 }
 
 // transfer records a move or drop, for the message of a later misuse.

@@ -20,7 +20,7 @@ func Example() {
 	fmt.Println(message.Get())
 	// Output:
 	// thread received: Hello from the main thread!
-	// own: use after move: the value was moved into thread "printer" at example_test.go:14 (Rust: borrow of moved value)
+	// own: use after move: the value was moved into thread "printer" at example_test.go:14, used at example_test.go:20 (Rust: borrow of moved value)
 }
 
 // Move is `let b = a;`: b owns the value, a is dead.

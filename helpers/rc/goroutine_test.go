@@ -2,6 +2,7 @@ package rc_test
 
 import (
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"regexp"
 	"testing"
 
@@ -22,7 +23,14 @@ func onOtherGoroutine(f func()) (msg string, g int64) {
 	done := make(chan result)
 	go func() {
 		g := goid.Get()
-		defer func() { done <- result{fmt.Sprint(recover()), g} }()
+		defer func() {
+			r := recover()
+			msg := fmt.Sprint(r)
+			if m, ok := r.(*where.Misuse); ok {
+				msg = m.Msg // the location is tested on its own
+			}
+			done <- result{msg, g}
+		}()
 		f()
 	}()
 	r := <-done

@@ -2,6 +2,7 @@ package rc
 
 import (
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"strconv"
 
 	"github.com/petermattis/goid"
@@ -23,11 +24,11 @@ const (
 // before it can race on the count.
 func (r *Rc[T]) owned(method string) *inner[T] {
 	if r == nil || r.in == nil {
-		panic(msgZero)
+		panic(where.Refuse(msgZero))
 	}
 	in := r.in
 	if g := goid.Get(); g != in.owner {
-		panic(wrongGoroutine(method, g, in.owner))
+		panic(where.Refuse(wrongGoroutine(method, g, in.owner)))
 	}
 	return in
 }
@@ -36,10 +37,10 @@ func (r *Rc[T]) owned(method string) *inner[T] {
 func (r *Rc[T]) live(method string) *inner[T] {
 	in := r.owned(method)
 	if r.dropped {
-		panic(msgAfterDrop)
+		panic(where.Refuse(msgAfterDrop))
 	}
 	if in.strong <= 0 { // a live owner keeps it at 1 or more: an owner was copied
-		panic(msgFreed)
+		panic(where.Refuse(msgFreed))
 	}
 	return in
 }

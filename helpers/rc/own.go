@@ -1,6 +1,9 @@
 package rc
 
-import "github.com/fearless-go/fearless/helpers/internal/rec"
+import (
+	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
+)
 
 // Clone returns a new owner of the same value and adds one to the strong
 // count (Rust: Rc::clone). The value is not copied, and the clone belongs to
@@ -21,7 +24,7 @@ func (r *Rc[T]) Clone() *Rc[T] {
 func (r *Rc[T]) Drop() {
 	in := r.owned("Drop")
 	if r.dropped {
-		panic(msgDropTwice)
+		panic(where.Refuse(msgDropTwice))
 	}
 	r.dropped = true
 	in.strong--
@@ -33,7 +36,7 @@ func (r *Rc[T]) Drop() {
 	case n == 0:
 		in.free()
 	case n < 0:
-		panic(msgCopied)
+		panic(where.Refuse(msgCopied))
 	}
 }
 

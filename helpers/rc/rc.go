@@ -1,6 +1,7 @@
 package rc
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/rec"
@@ -53,7 +54,7 @@ func (r *Rc[T]) StrongCount() int {
 // goroutine and on a dropped owner, so a chart can still name it.
 func (r *Rc[T]) TraceID() uint64 {
 	if r == nil || r.in == nil {
-		panic(msgZero)
+		panic(where.Refuse(msgZero))
 	}
 	return r.in.id
 }

@@ -1,6 +1,9 @@
 package rc
 
-import "github.com/fearless-go/fearless/helpers/internal/rec"
+import (
+	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
+)
 
 // Weak is a handle on a shared value that does not own it (Rust:
 // rc::Weak<T>): it does not count in the strong count and does not keep the
@@ -37,11 +40,11 @@ func (r *Rc[T]) WeakCount() int { return r.live("WeakCount").weak }
 // this handle has not been dropped.
 func (w *Weak[T]) live(method string) *inner[T] {
 	if w == nil || w.in == nil {
-		panic(msgWeakZero)
+		panic(where.Refuse(msgWeakZero))
 	}
 	in := (&Rc[T]{in: w.in}).owned(method)
 	if w.dropped {
-		panic(msgWeakAfterDrop)
+		panic(where.Refuse(msgWeakAfterDrop))
 	}
 	return in
 }

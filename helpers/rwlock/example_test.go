@@ -107,7 +107,7 @@ func ExampleWriteGuard_Unlock() {
 	w.Unlock()
 	defer func() { fmt.Println(recover()) }()
 	w.Set("changed")
-	// Output: rwlock: write guard used after Unlock (Rust rejects this at compile time: the guard was dropped)
+	// Output: rwlock: write guard used after Unlock at example_test.go:109 (Rust rejects this at compile time: the guard was dropped)
 }
 
 // MustRead and MustWrite are Rust's read().unwrap() and write().unwrap(): the

@@ -1,6 +1,7 @@
 package rwlock
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
@@ -57,6 +58,9 @@ func traceMode(mode engine.Mode) int64 {
 // cannot block and so add no lock-order edge.
 func (l *RwLock[T]) noteAcquired(mode engine.Mode, ordered bool) {
 	id := l.TraceID()
+	if mode == engine.Exclusive {
+		l.unwound = callers.Panicking() // such a write guard does not poison (see unlockWrite)
+	}
 	if hook.Checking() {
 		// The checker keeps one abandon func per lock, from its latest
 		// holder: all holders share one mode, so it fits every one of them.

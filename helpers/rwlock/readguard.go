@@ -3,6 +3,7 @@ package rwlock
 import (
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // ReadGuard is the proof that a read lock is held (Rust: RwLockReadGuard).
@@ -27,10 +28,10 @@ const (
 // one is a compile error. Take a WriteGuard to change the value.
 func (g ReadGuard[T]) Get() T {
 	if g.l == nil {
-		panic(msgReadZero)
+		panic(where.Refuse(msgReadZero))
 	}
 	if !g.l.readers.current(g.session) {
-		panic(msgReadAfterUnlock)
+		panic(where.Refuse(msgReadAfterUnlock))
 	}
 	return g.l.value
 }
@@ -41,10 +42,10 @@ func (g ReadGuard[T]) Get() T {
 func (g ReadGuard[T]) Unlock() {
 	l := g.l
 	if l == nil {
-		panic(msgReadZero)
+		panic(where.Refuse(msgReadZero))
 	}
 	if !l.readers.leave(g.session) {
-		panic(msgReadTwice)
+		panic(where.Refuse(msgReadTwice))
 	}
 	if hook.Active() {
 		l.noteReleased(engine.Shared, true)

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/fearless-go/fearless/helpers/internal/gen"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
@@ -13,8 +14,10 @@ import (
 // after first use.
 type RwLock[T any] struct {
 	mu       sync.RWMutex
-	readers  readerCount // read guards out, to catch stale ones before sync.RWMutex sees them
-	gen      uint64      // guarded by the write lock: bumped on every write unlock, so stale write guards are caught
+	readers  readerCount    // read guards out, to catch stale ones before sync.RWMutex sees them
+	gen      gen.Counter    // bumped on every write unlock, so stale write guards are caught
+	orphan   atomic.Uintptr // the write generation released on a guard's behalf (see abandonWrite)
+	unwound  bool           // guarded by the write lock: taken while its goroutine was unwinding a panic
 	poisoned atomic.Bool
 	id       atomic.Uint64
 	value    T

@@ -1,6 +1,7 @@
 package rwlock
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 )
@@ -38,7 +39,7 @@ func (l *RwLock[T]) TryWrite() (WriteGuard[T], error) {
 }
 
 func (l *RwLock[T]) writeAcquired() (WriteGuard[T], error) {
-	g := WriteGuard[T]{l: l, gen: l.gen}
+	g := WriteGuard[T]{l: l, gen: l.gen.Load()}
 	if l.poisoned.Load() {
 		return g, &PoisonError[WriteGuard[T]]{guard: g}
 	}
@@ -46,22 +47,33 @@ func (l *RwLock[T]) writeAcquired() (WriteGuard[T], error) {
 }
 
 // unlockWrite releases the write lock, telling the recorder and the checks
-// first so that nobody can take the lock in between.
+// first so that nobody can take the lock in between. With either on, it also
+// poisons the lock if the goroutine is unwinding a panic (unless it took the
+// lock while already unwinding, as Rust's guards remember).
 func (l *RwLock[T]) unlockWrite() {
 	if hook.Active() {
+		unwound := l.unwound
+		l.unwound = false
+		if !unwound && callers.Panicking() {
+			l.poison()
+		}
 		l.noteReleased(engine.Exclusive, true)
 	}
-	l.gen++
+	l.gen.Bump()
 	l.mu.Unlock()
 }
 
-// abandonWrite releases the write lock for a thread that ended holding it,
-// and poisons it if the thread panicked: the value may be half-updated.
+// abandonWrite releases the write lock on behalf of a goroutine that can no
+// longer release it — a thread that ended holding it, or one unwinding out
+// of a deadlock report — and poisons it if that goroutine panicked: the
+// value may be half-updated. The guard's own Unlock, if it still comes, does
+// nothing.
 func (l *RwLock[T]) abandonWrite(_ int64, poison bool) {
 	if poison {
 		l.poison()
 	}
 	l.noteReleased(engine.Exclusive, false)
-	l.gen++
+	l.orphan.Store(l.gen.Load() + 1)
+	l.gen.Bump()
 	l.mu.Unlock()
 }

@@ -3,6 +3,7 @@ package thread
 import (
 	"errors"
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync"
 	"sync/atomic"
 
@@ -84,7 +85,7 @@ func (c *core) join(site callers.PCs) error {
 		return c.errJoined()
 	}
 	if c.goid.Load() == goid.Get() {
-		panic(fmt.Sprintf("thread: thread %q joined itself, which would wait forever", rec.ObjectName(c.id)))
+		panic(where.Refuse(fmt.Sprintf("thread: thread %q joined itself, which would wait forever", rec.ObjectName(c.id))))
 	}
 	c.wait(site)
 	if c.joined.Swap(true) {

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"github.com/petermattis/goid"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
@@ -30,7 +31,7 @@ func (c *core) prepare(opts []Option, scope *Scoped) {
 	// Refuse before anything moves, so a refused spawn loses nothing.
 	for _, m := range cfg.moves {
 		if m == nil {
-			panic("thread: Move called with nil: nothing to move")
+			panic(where.Refuse("thread: Move called with nil: nothing to move"))
 		}
 		if !m.Owned() {
 			m.MoveInto(c.id) // panics with the reason

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"sync"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
@@ -24,7 +25,7 @@ type Scoped struct {
 // on.
 func Scope(f func(s *Scoped)) {
 	if f == nil {
-		panic("thread: Scope called with a nil function")
+		panic(where.Refuse("thread: Scope called with a nil function"))
 	}
 	s := &Scoped{}
 	var site callers.PCs
@@ -48,7 +49,7 @@ func Scope(f func(s *Scoped)) {
 // which may be joined before the scope ends.
 func (s *Scoped) Go(f func(), opts ...Option) *JoinHandle[struct{}] {
 	if f == nil {
-		panic(msgNilFunc)
+		panic(where.Refuse(msgNilFunc))
 	}
 	h := &JoinHandle[struct{}]{core: core{body: f}}
 	h.prepare(opts, s)
@@ -64,7 +65,7 @@ func (s *Scoped) add(c *core) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ended {
-		panic(msgScopeEnded)
+		panic(where.Refuse(msgScopeEnded))
 	}
 	c.scope = s
 	s.threads = append(s.threads, c)

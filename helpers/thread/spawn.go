@@ -1,6 +1,9 @@
 package thread
 
-import "github.com/fearless-go/fearless/helpers/own"
+import (
+	"github.com/fearless-go/fearless/helpers/internal/where"
+	"github.com/fearless-go/fearless/helpers/own"
+)
 
 const msgNilFunc = "thread: Spawn or Go called with a nil function"
 
@@ -9,7 +12,7 @@ const msgNilFunc = "thread: Spawn or Go called with a nil function"
 // not crash the program: Join returns it as a *PanicError.
 func Spawn[T any](f func() T, opts ...Option) *JoinHandle[T] {
 	if f == nil {
-		panic(msgNilFunc)
+		panic(where.Refuse(msgNilFunc))
 	}
 	h := &JoinHandle[T]{f: f}
 	h.prepare(opts, nil)
@@ -21,7 +24,7 @@ func Spawn[T any](f func() T, opts ...Option) *JoinHandle[T] {
 // with a handle to join.
 func Go(f func(), opts ...Option) *JoinHandle[struct{}] {
 	if f == nil {
-		panic(msgNilFunc)
+		panic(where.Refuse(msgNilFunc))
 	}
 	h := &JoinHandle[struct{}]{core: core{body: f}}
 	h.prepare(opts, nil)

@@ -9,12 +9,16 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // Panics runs f and returns the value it panicked with and that value as a
-// message (an error's Error(), else fmt.Sprint). If f returns normally the
-// test fails. It uses t.Error, so it may be called on any goroutine.
+// message (an error's Error(), else fmt.Sprint). A helper's misuse panic
+// (*where.Misuse) gives its message without the location, which tests check
+// on their own (see At). If f returns normally the test fails. It uses
+// t.Error, so it may be called on any goroutine.
 func Panics(t testing.TB, f func()) (value any, msg string) {
 	t.Helper()
 	defer func() {
@@ -23,7 +27,9 @@ func Panics(t testing.TB, f func()) (value any, msg string) {
 			t.Error("expected a panic")
 			return
 		}
-		if err, ok := value.(error); ok {
+		if m, ok := value.(*where.Misuse); ok {
+			msg = m.Msg
+		} else if err, ok := value.(error); ok {
 			msg = err.Error()
 		} else {
 			msg = fmt.Sprint(value)
@@ -38,6 +44,39 @@ func MustPanic(t testing.TB, f func()) string {
 	t.Helper()
 	_, msg := Panics(t, f)
 	return msg
+}
+
+// At runs f, which must panic with a helper's misuse panic, and returns the
+// location the panic names ("file_test.go:12" in a test).
+func At(t testing.TB, f func()) string {
+	t.Helper()
+	v, msg := Panics(t, f)
+	m, ok := v.(*where.Misuse)
+	if !ok {
+		t.Errorf("panic %q is not a misuse panic naming its location", msg)
+		return ""
+	}
+	return m.At
+}
+
+// Modes runs f as four subtests, one per mode a helper can run in: the
+// recorder off or on, times the deadlock checks off or on. Subtests run one
+// after the other (the modes are process-wide).
+func Modes(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	for _, m := range []struct {
+		name          string
+		record, check bool
+	}{{"off", false, false}, {"recording", true, false}, {"checking", false, true}, {"both", true, true}} {
+		t.Run(m.name, func(t *testing.T) {
+			if m.record {
+				Record(t)
+			}
+			was := engine.Enable(m.check)
+			defer engine.Enable(was)
+			f(t)
+		})
+	}
 }
 
 // Record starts a fresh recording for one test and stops it at the end.

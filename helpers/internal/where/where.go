@@ -100,14 +100,21 @@ func Refuse(msg string) *Misuse { return &Misuse{Msg: msg, At: Caller()} }
 
 // Error is Msg with the location put before its parenthesised explanation:
 // "mutex: guard used after Unlock at cell [5] line 12 (Rust rejects ...)".
+// A message that already names a place ("moved into thread "t" at ...")
+// gets ", used at" instead.
 func (m *Misuse) Error() string {
 	if m.At == "" {
 		return m.Msg
 	}
+	what, why := m.Msg, ""
 	if i := strings.Index(m.Msg, " ("); i > 0 {
-		return m.Msg[:i] + " at " + m.At + m.Msg[i:]
+		what, why = m.Msg[:i], m.Msg[i:]
 	}
-	return m.Msg + " at " + m.At
+	sep := " at "
+	if strings.Contains(what, " at ") {
+		sep = ", used at "
+	}
+	return what + sep + m.At + why
 }
 
 // files caches what was read, keyed by path and checked against the file's
