@@ -20,6 +20,9 @@ func suspend[C any](t *task, kind rec.Kind, obj uint64, val int64, ready <-chan 
 // first, the task is cancelled. A Join wait is shown to the deadlock checker
 // as waiting for task obj.
 func wait[C any](t *task, kind rec.Kind, obj uint64, val int64, ready <-chan C) {
+	if exploreWait(t, kind, obj) {
+		return
+	}
 	joining := kind == rec.Join && hook.Checking()
 	if joining {
 		engine.BeforeJoin(obj) // panics instead of waiting forever

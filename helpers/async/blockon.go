@@ -56,6 +56,7 @@ func BlockOn[T any](f *Future[T], opts ...Option) (T, error) {
 	if recording {
 		rec.Emit(rec.Join, rec.Begin, root, 0, 0)
 	}
+	joinPoint(root)
 	<-h.t.done
 	if recording {
 		rec.Emit(rec.Join, rec.End, root, 0, 0)
@@ -63,6 +64,7 @@ func BlockOn[T any](f *Future[T], opts ...Option) (T, error) {
 	if checking {
 		engine.AfterWait()
 	}
+	ex.joinAll()
 	ex.tasks.Wait() // the others finish or are cancelled at their next await point
 	if h.t.err != nil {
 		return zero, h.t.err

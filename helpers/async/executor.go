@@ -40,6 +40,7 @@ func (ex *executor) schedule(t *task) {
 		w := ex.idle[n-1]
 		ex.idle = ex.idle[:n-1]
 		t.wake <- w
+		ex.changed()
 	} else {
 		ex.ready = append(ex.ready, t)
 	}
@@ -54,6 +55,7 @@ func (ex *executor) handOff(w int) {
 		ex.ready[0] = nil
 		ex.ready = ex.ready[1:]
 		t.wake <- w
+		ex.changed()
 	} else {
 		ex.idle = append(ex.idle, w)
 	}
@@ -77,7 +79,10 @@ func (ex *executor) unqueue(t *task) bool {
 // shutDown cancels every other task at its next await point. The root task
 // calls it as it finishes, before it gives back its worker, so no task runs
 // user code after the root is done.
-func (ex *executor) shutDown() { close(ex.shutdown) }
+func (ex *executor) shutDown() {
+	close(ex.shutdown)
+	ex.changed()
+}
 
 // closed reports whether the executor has shut down.
 func (ex *executor) closed() bool {

@@ -42,6 +42,7 @@ func (h *Handle[T]) start(fn func() T) {
 	}
 	t.ex.tasks.Add(1)
 	t.ex.schedule(t)
+	t.spawned()
 	go t.run(func() { h.val = fn() })
 }
 

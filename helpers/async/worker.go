@@ -47,6 +47,7 @@ func (t *task) resume() {
 		engine.BeforeWait(t.ex.id, engine.Exclusive) // panics instead of waiting forever
 		announced = true
 	}
+	t.awaitWorker()
 	var w int
 	select {
 	case w = <-t.wake:
