@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/petermattis/goid"
+
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -194,12 +196,24 @@ func failureOf(name string, v any) *Failure {
 // runMu lets one exploration run at a time in a process.
 var runMu sync.Mutex
 
+// refuseNested panics when a controlled thread starts an exploration: it
+// would wait for its own exploration to end.
+func refuseNested() {
+	mu.Lock()
+	nested := current != nil && byG[goid.Get()] != nil
+	mu.Unlock()
+	if nested {
+		panic("explore: Run or Replay called inside an exploration (the function under exploration must not explore)")
+	}
+}
+
 // Run explores fn's schedules until one fails or the budget is spent. fn
 // must set up its state afresh on every call (it runs once per schedule),
 // spawn its threads with helpers/thread and share through the helpers
 // (mutex, rwlock, mpsc, arc) or plain variables with Yield before each
 // access. A panic, Failf, or a deadlock fails the schedule.
 func (e *Explorer) Run(fn func()) *Result {
+	refuseNested()
 	runMu.Lock()
 	defer runMu.Unlock()
 	restore := enable()
@@ -257,6 +271,7 @@ func Replay(schedule string, fn func()) *Result {
 	if err != nil {
 		return &Result{Strategy: "replay", Failure: &Failure{Kind: BadSchedule, Message: err.Error(), Schedule: schedule}}
 	}
+	refuseNested()
 	runMu.Lock()
 	defer runMu.Unlock()
 	restore := enable()

@@ -196,3 +196,28 @@ func TestUncontrolled(t *testing.T) {
 		t.Log(res.Failure)
 	})
 }
+
+func TestScopedThreadsAndNestedRun(t *testing.T) {
+	res := explore.Exhaustive(2).Run(func() {
+		total := mutex.New(0)
+		thread.Scope(func(s *thread.Scoped) {
+			for range 2 {
+				thread.Go(func() {
+					g := total.MustLock()
+					g.Set(g.Get() + 1)
+					g.Unlock()
+				}, thread.In(s))
+			}
+		})
+		if g := total.MustLock(); g.Get() != 2 {
+			explore.Failf("total %d", g.Get())
+		}
+	})
+	if !res.OK() || !res.Complete || res.Schedules < 2 {
+		t.Fatalf("scoped threads: %v", res)
+	}
+	res = explore.Random(1).Run(func() { explore.Random(2).Run(func() {}) })
+	if res.Failure == nil || res.Failure.Kind != explore.Panic || !strings.Contains(res.Failure.Message, "inside an exploration") {
+		t.Fatalf("nested Run: %v", res)
+	}
+}
