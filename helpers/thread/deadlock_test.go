@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/deadlock"
@@ -123,7 +124,10 @@ func TestChecksAllowOrdinaryJoins(t *testing.T) {
 	}
 }
 
-// The end of a scope is a join too: the same check applies.
+// The end of a scope is a join too: the same check applies. Scope still
+// never returns while its thread runs: it releases the lock its caller holds
+// (poisoned, as unwinding would), waits for the thread, then panics with the
+// report; the caller's own Unlock of that guard then does nothing.
 func TestScopeEndThatWouldDeadlockPanics(t *testing.T) {
 	defer deadlock.Enable(deadlock.Enable(true))
 	testutil.Record(t)
@@ -142,9 +146,44 @@ func TestScopeEndThatWouldDeadlockPanics(t *testing.T) {
 	if _, ok := v.(*deadlock.Error); !ok || !strings.Contains(msg, `thread "scoped-locker" to finish`) {
 		t.Fatalf("Scope panicked with %T:\n%s", v, msg)
 	}
-	g.Unlock()
-	if _, err := h.Join(); err != nil {
-		t.Fatal(err)
+	if !h.IsFinished() {
+		t.Fatal("Scope panicked while its thread still ran")
+	}
+	g.Unlock() // released on its behalf already: nothing to do, no panic
+	if !m.IsPoisoned() {
+		t.Fatal("the lock released for the unwinding caller is not poisoned")
+	}
+	if _, err := h.Join(); !errors.Is(err, thread.ErrJoined) {
+		t.Fatalf("Join after the scope: %v", err)
+	}
+}
+
+// Whichever side closes the cycle — the scope's end or the thread — Scope
+// panics with the report only after the thread has ended, in every mode
+// where the checks are on.
+func TestScopeNeverReturnsBeforeItsThreads(t *testing.T) {
+	defer deadlock.Enable(deadlock.Enable(true))
+	for range 50 {
+		m := mutex.New(0)
+		var ended atomic.Bool
+		var endedAtPanic bool
+		var got any
+		func() {
+			defer func() { got = recover(); endedAtPanic = ended.Load() }()
+			g, _ := m.Lock()
+			defer g.Unlock()
+			thread.Scope(func(s *thread.Scoped) {
+				s.Go(func() {
+					defer ended.Store(true)
+					g, _ := m.Lock()
+					defer g.Unlock()
+				})
+			})
+		}()
+		var derr *deadlock.Error
+		if err, _ := got.(error); !errors.As(err, &derr) || !endedAtPanic {
+			t.Fatalf("Scope panicked with %v; thread ended before: %v", got, endedAtPanic)
+		}
 	}
 }
 

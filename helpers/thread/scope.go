@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
 )
 
@@ -23,6 +24,13 @@ type Scoped struct {
 // panics with its *PanicError once all threads have ended, as Rust's scope
 // does; if f itself panics, Scope joins every thread and lets f's panic go
 // on.
+//
+// Scope never returns, nor panics, while one of its threads still runs. With
+// the deadlock checks on, if waiting for a thread would deadlock because the
+// caller holds a lock the thread needs, Scope releases the caller's locks
+// (poisoned, as unwinding would), waits for every thread to end, and then
+// panics with the *deadlock.Error; the caller's deferred Unlocks of those
+// guards then do nothing.
 func Scope(f func(s *Scoped)) {
 	if f == nil {
 		panic(where.Refuse("thread: Scope called with a nil function"))
@@ -40,8 +48,12 @@ func Scope(f func(s *Scoped)) {
 	}()
 	f(s)
 	completed = true
-	if err := s.joinAll(site); err != nil {
-		panic(err)
+	first, deadlock := s.joinAll(site)
+	if deadlock != nil {
+		panic(deadlock)
+	}
+	if first != nil {
+		panic(first)
 	}
 }
 
@@ -79,9 +91,9 @@ func (s *Scoped) isEnded() bool {
 
 // joinAll waits for every thread of the scope, including those spawned
 // meanwhile, ends the scope, and returns the first panic (in spawn order)
-// of a thread nobody joined.
-func (s *Scoped) joinAll(site callers.PCs) *PanicError {
-	var first *PanicError
+// of a thread nobody joined, and the deadlock report if waiting for one
+// would have deadlocked.
+func (s *Scoped) joinAll(site callers.PCs) (first *PanicError, deadlock *engine.Error) {
 	for {
 		s.mu.Lock()
 		pending := s.threads
@@ -89,17 +101,54 @@ func (s *Scoped) joinAll(site callers.PCs) *PanicError {
 		if len(pending) == 0 {
 			s.ended = true
 			s.mu.Unlock()
-			return first
+			return first, deadlock
 		}
 		s.mu.Unlock()
 		for _, c := range pending {
 			if c.joined.Load() {
 				continue // joined explicitly, so already ended
 			}
-			c.wait(site)
+			if err := waitUnwinding(c, site); err != nil && deadlock == nil {
+				deadlock = err
+			}
 			if !c.joined.Swap(true) && first == nil {
 				first, _ = c.err.(*PanicError)
 			}
 		}
 	}
+}
+
+// waitUnwinding waits for c. If that would deadlock — c needs a lock this
+// goroutine holds — it releases this goroutine's locks (see engine.Unwind),
+// waits for c all the same and returns the report, to be raised once every
+// thread of the scope has ended. If the locks cannot all be released, or c
+// still cannot finish, the report is raised at once: a scope can then only
+// hang or return early, and a hang helps no one.
+func waitUnwinding(c *core, site callers.PCs) (deadlock *engine.Error) {
+	if err := catchDeadlock(func() { c.wait(site) }); err != nil {
+		if engine.Unwind() {
+			panic(err)
+		}
+		if again := catchDeadlock(func() { c.wait(site) }); again != nil {
+			panic(again)
+		}
+		return err
+	}
+	return nil
+}
+
+// catchDeadlock runs f and returns the deadlock report it panicked with, if
+// that is how it ended; any other panic goes on.
+func catchDeadlock(f func()) (err *engine.Error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*engine.Error)
+			if !ok {
+				panic(r)
+			}
+			err = e
+		}
+	}()
+	f()
+	return nil
 }
