@@ -114,9 +114,15 @@ func (p *Proof) OK() bool {
 // cell's nbgrader points); each wrong answer, which must fail at least one
 // check; and the student version, which must fail calmly (its failed checks
 // say "not implemented yet"; no panic, no timeout, no stack trace). Only the
-// cells an exercise needs run (Notebook.Needs), one kernel per notebook
-// reused across variants with gonb's %reset between them; a kernel that dies
-// is replaced. The error is for arguments that name nothing.
+// cells an exercise needs run (Notebook.Needs). To be fast, one kernel runs
+// a notebook (a kernel that dies is replaced): an exercise's declaration
+// cells run once after gonb's %reset, then each variant runs its solution
+// cell merged into the check cell (one build), gonb's newer declarations
+// replacing the previous variant's. Every variant, the student's included,
+// sees the reference solutions of earlier exercises. A wrong answer that
+// crashes the program at run time (fatal error: concurrent map writes)
+// counts as caught: its cell fails. The error is for arguments that name
+// nothing.
 func Prove(ctx context.Context, paths []string, opts ProveOptions) (*Proof, error) {
 	jobs, err := runner.Collect(paths, "")
 	if err != nil {
@@ -162,6 +168,9 @@ type plan struct {
 	setup   []string         // the declaration cells the exercise needs, in order
 	cells   []*notebook.Cell // the solution cell (variant's version), then the check cells
 	checks  []float64        // the check cells' nbgrader points
+	// merged is set when the solution cell is merged into the first check
+	// cell (one build instead of two): then cells holds the check cells.
+	merged bool
 	// dirty is set when the variant's solution cell redeclares a name that
 	// a declaration cell declares (or cannot be parsed): the declaration
 	// cells run again before the next variant.
@@ -234,6 +243,10 @@ func planVariants(n *Notebook) ([]*plan, error) {
 			for _, idx := range ex.Checks {
 				pl.cells = append(pl.cells, notebook.NewCode(checks.Cells[idx].Source))
 			}
+			if one, ok := merge(solution, pl.cells[1].Source); ok && !noMerge {
+				pl.cells = append([]*notebook.Cell{notebook.NewCode(one)}, pl.cells[2:]...)
+				pl.merged = true
+			}
 			names, ok := declared(solution)
 			pl.dirty = !ok
 			for _, name := range names {
@@ -251,6 +264,9 @@ func planVariants(n *Notebook) ([]*plan, error) {
 	}
 	return plans, nil
 }
+
+// noMerge turns merging off (tests compare both ways).
+var noMerge = false
 
 // resetCell clears gonb's memorized declarations.
 const resetCell = "%reset"
@@ -391,8 +407,11 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 			return
 		}
 	}
-	sol := cells[0]
-	if sol.Status != runner.OK {
+	checkCells := cells
+	if !pl.merged {
+		checkCells = cells[1:]
+	}
+	if sol := cells[0]; !pl.merged && sol.Status != runner.OK {
 		what := "the solution cell"
 		if v.Kind == KindWrong {
 			what = "the wrong answer (it must compile: a wrong answer that does not build proves nothing)"
@@ -402,7 +421,6 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 		fail("%s failed: %s", what, sol.Message())
 		return
 	}
-	checkCells := cells[1:]
 	v.Results = make([]*check.Result, len(checkCells))
 	var failedChecks []string
 	crashed := ""
