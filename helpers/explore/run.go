@@ -58,6 +58,9 @@ func execute(s strategy, fn func(), maxSteps int, story bool) *run {
 			}
 			r.exit(main, f)
 		}()
+		if story {
+			trace.NameGoroutine("main") // the timeline's lane of fn itself
+		}
 		r.start(main)
 		fn()
 		returned = true
@@ -303,7 +306,8 @@ func (r *run) tale() []string {
 		out = append(out, line.String())
 	}
 	if r.fail != nil {
-		out = append(out, r.fail.Error())
+		msg, _, _ := strings.Cut(r.fail.Message, "\n")
+		out = append(out, r.fail.Kind.String()+": "+msg)
 	}
 	return out
 }

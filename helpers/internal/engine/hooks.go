@@ -61,7 +61,10 @@ func AfterWait() {
 // poisons it if poison is true (g panicked).
 func Acquired(lock uint64, mode Mode, ordered bool, abandon func(g int64, poison bool)) {
 	g := goid.Get()
-	pcs := callers.Capture()
+	var pcs callers.PCs
+	if !Exploring() { // the explorer reports deadlocks itself; the call site would cost a stack walk per lock
+		pcs = callers.Capture()
+	}
 	var violations []*OrderViolation
 	state.Lock()
 	ls := state.locks[lock]
