@@ -243,7 +243,7 @@ func planVariants(n *Notebook) ([]*plan, error) {
 			for _, idx := range ex.Checks {
 				pl.cells = append(pl.cells, notebook.NewCode(checks.Cells[idx].Source))
 			}
-			if one, ok := merge(solution, pl.cells[1].Source); ok && !noMerge {
+			if one, ok := merge(solution, pl.cells[1].Source); ok {
 				pl.cells = append([]*notebook.Cell{notebook.NewCode(one)}, pl.cells[2:]...)
 				pl.merged = true
 			}
@@ -264,9 +264,6 @@ func planVariants(n *Notebook) ([]*plan, error) {
 	}
 	return plans, nil
 }
-
-// noMerge turns merging off (tests compare both ways).
-var noMerge = false
 
 // resetCell clears gonb's memorized declarations.
 const resetCell = "%reset"

@@ -107,6 +107,9 @@ func Validate(n *Notebook) []Problem {
 			if m.HasPoints {
 				add(i, 0, id, "a solution cell has no points (its check cell has them)")
 			}
+			if hasMainLine(c.Source) {
+				add(i, 0, id, "a solution cell only declares (no %%%% line): the check cell calls what it declares")
+			}
 			if rs, _ := regions(c.Source, BeginSolution, EndSolution); len(rs) == 0 {
 				add(i, 0, id, "solution cell without %s ... %s: mark the reference solution", BeginSolution, EndSolution)
 			}

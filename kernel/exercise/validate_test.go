@@ -68,6 +68,8 @@ func TestValidateReportsEachProblem(t *testing.T) {
 		{"duplicate solution", func(nb *notebook.Notebook) {
 			nb.Add(notebook.NewCode("func X() {\n// BEGIN SOLUTION\n// END SOLUTION\n}")).Metadata["nbgrader"] = nbgMeta(false, true, false, "count", nil)
 		}, `cell 6 (grade_id count): duplicate grade_id "count"`},
+		{"solution cell with a %% line", func(nb *notebook.Notebook) { nb.Cells[3].Source += "\n%%\nfmt.Println(Count(1))" },
+			"cell 4 (grade_id count): a solution cell only declares (no %% line)"},
 		{"no points", func(nb *notebook.Notebook) { delete(meta(nb, 4), "points") }, "cell 5 (grade_id count-check): check cell without points"},
 		{"zero points", func(nb *notebook.Notebook) { meta(nb, 4)["points"] = json.Number("0") }, "check cell with 0 points"},
 		{"schema 2", func(nb *notebook.Notebook) { meta(nb, 3)["schema_version"] = json.Number("2") }, "cell 4 (grade_id count): nbgrader schema_version is 2, want 3"},
