@@ -68,8 +68,11 @@ func Enabled() bool { return rec.Enabled() }
 // because it was full (see Capacity).
 func Dropped() uint64 { return rec.Dropped() }
 
-// Capacity sets how many events the recording keeps; later events are
-// counted as dropped. Memory is about 90 bytes per event.
+// Capacity sets how many events the recording keeps: exactly the first
+// that many, from whichever goroutines record them; later events are counted
+// as dropped, per goroutine (Recording.DroppedBy), so a goroutine whose
+// events were all dropped still has a lane. Memory is about 90 bytes per
+// event kept.
 func Capacity(events int) Option { return rec.Capacity(events) }
 
 // WithRuntime also captures the Go runtime's execution trace (runtime/trace)

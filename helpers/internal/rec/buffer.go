@@ -19,10 +19,9 @@ type rawEvent struct {
 	phase Phase
 }
 
-// chunkSize events are allocated at a time; a shard holds a list of chunks.
-const chunkSize = 1024
-
-type chunk [chunkSize]rawEvent
+// maxChunk is the most events allocated at a time; a shard holds a list of
+// chunks, allocated on demand.
+const maxChunk = 1024
 
 // numShards spreads goroutines over independent locks so that two goroutines
 // recording at once rarely contend. A goroutine always uses the same shard,
@@ -30,38 +29,43 @@ type chunk [chunkSize]rawEvent
 const numShards = 32
 
 type shard struct {
-	mu     sync.Mutex
-	chunks []*chunk
-	n      int // events used in the last chunk
-	_      [40]byte
+	mu      sync.Mutex
+	chunks  [][]rawEvent
+	n       int             // events used in the last chunk
+	dropped map[int64]int64 // goroutine -> events of it not kept
+	_       [24]byte
 }
 
-// buffer is a bounded, sharded event store. Memory is bounded by the chunk
-// budget: capacity/chunkSize chunks at most, allocated on demand and shared by
-// all shards. When the budget is spent, events are dropped and counted.
+// buffer is a bounded, sharded event store. It keeps exactly the first
+// capacity events recorded, whichever goroutines record them: one counter
+// for the whole buffer decides, so no goroutine is refused while room is
+// left (chunks are only the unit of allocation, sized to the capacity).
+// Past capacity, events are dropped and counted per goroutine, so a
+// goroutine whose events were all dropped still shows as a lane.
 type buffer struct {
-	shards  [numShards]shard
-	budget  atomic.Int64 // chunks that may still be allocated
-	dropped atomic.Uint64
+	shards   [numShards]shard
+	capacity int64
+	chunk    int
+	kept     atomic.Int64 // events that asked for a slot (at most capacity get one)
+	dropped  atomic.Uint64
 }
 
 func newBuffer(capacity int) *buffer {
-	b := &buffer{}
-	b.budget.Store(int64((capacity + chunkSize - 1) / chunkSize))
-	return b
+	return &buffer{
+		capacity: int64(capacity),
+		chunk:    min(maxChunk, max(16, capacity/numShards)),
+	}
 }
 
 func (b *buffer) add(e *rawEvent) {
 	s := &b.shards[uint64(e.g)%numShards]
+	if b.kept.Add(1) > b.capacity {
+		b.drop(s, e.g)
+		return
+	}
 	s.mu.Lock()
-	if len(s.chunks) == 0 || s.n == chunkSize {
-		if b.budget.Add(-1) < 0 {
-			b.budget.Add(1)
-			s.mu.Unlock()
-			b.dropped.Add(1)
-			return
-		}
-		s.chunks = append(s.chunks, new(chunk))
+	if len(s.chunks) == 0 || s.n == len(s.chunks[len(s.chunks)-1]) {
+		s.chunks = append(s.chunks, make([]rawEvent, b.chunk))
 		s.n = 0
 	}
 	s.chunks[len(s.chunks)-1][s.n] = *e
@@ -69,20 +73,37 @@ func (b *buffer) add(e *rawEvent) {
 	s.mu.Unlock()
 }
 
-// collect copies every stored event, shard by shard.
-func (b *buffer) collect() []rawEvent {
-	var out []rawEvent
+// drop counts an event of goroutine g that did not fit.
+func (b *buffer) drop(s *shard, g int64) {
+	b.dropped.Add(1)
+	s.mu.Lock()
+	if s.dropped == nil {
+		s.dropped = map[int64]int64{}
+	}
+	s.dropped[g]++
+	s.mu.Unlock()
+}
+
+// collect copies every stored event, shard by shard, and the per-goroutine
+// counts of dropped events.
+func (b *buffer) collect() (out []rawEvent, dropped map[int64]int64) {
 	for i := range b.shards {
 		s := &b.shards[i]
 		s.mu.Lock()
 		for j, c := range s.chunks {
-			n := chunkSize
+			n := len(c)
 			if j == len(s.chunks)-1 {
 				n = s.n
 			}
 			out = append(out, c[:n]...)
 		}
+		for g, n := range s.dropped {
+			if dropped == nil {
+				dropped = map[int64]int64{}
+			}
+			dropped[g] += n
+		}
 		s.mu.Unlock()
 	}
-	return out
+	return out, dropped
 }

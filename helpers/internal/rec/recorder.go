@@ -43,8 +43,10 @@ type config struct {
 	rtLimit  int
 }
 
-// Capacity sets how many events the recording keeps; later events are
-// counted as dropped. Memory is about 90 bytes per event.
+// Capacity sets how many events the recording keeps: exactly the first
+// that many, from whichever goroutines record them; later events are counted
+// as dropped, per goroutine (Recording.DroppedBy). Memory is about 90 bytes
+// per event kept.
 func Capacity(events int) Option {
 	return func(c *config) {
 		if events > 0 {

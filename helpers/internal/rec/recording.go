@@ -55,6 +55,9 @@ type Recording struct {
 	Objects    map[uint64]ObjectInfo `json:"objects"`    // every object that appears
 	Capacity   int                   `json:"capacity"`
 	Dropped    uint64                `json:"dropped"` // events not kept because the buffer was full
+	// DroppedBy counts the dropped events of each goroutine, so that one
+	// whose events were all dropped still has a lane.
+	DroppedBy map[int64]int64 `json:"dropped_by,omitempty"`
 	// Runtime is the Go runtime's execution trace, when recording was started
 	// WithRuntime; read it with golang.org/x/exp/trace. Log events in category
 	// ClockCategory carry this recording's clock, to line the two up.
@@ -94,7 +97,7 @@ func ReadJSON(rd io.Reader) (*Recording, error) {
 }
 
 func (r *recorder) snapshot() *Recording {
-	raw := r.buf.collect()
+	raw, droppedBy := r.buf.collect()
 	slices.SortStableFunc(raw, func(a, b rawEvent) int { return cmp.Compare(a.time, b.time) })
 	rec := &Recording{
 		Started:    r.epoch,
@@ -104,9 +107,15 @@ func (r *recorder) snapshot() *Recording {
 		Objects:    map[uint64]ObjectInfo{},
 		Capacity:   r.capacity,
 		Dropped:    r.buf.dropped.Load(),
+		DroppedBy:  droppedBy,
 	}
 	sites := map[callers.PCs]*Site{}
 	var src sourceCache
+	for g := range droppedBy {
+		if name, ok := GoroutineName(g); ok {
+			rec.Goroutines[g] = name
+		}
+	}
 	for i, e := range raw {
 		site, ok := sites[e.pcs]
 		if !ok {
