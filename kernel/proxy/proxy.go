@@ -401,13 +401,17 @@ func (p *Proxy) executeResult(f jupyter.Frames, h, parent jupyter.Header) jupyte
 	}
 	p.mu.Unlock()
 	c["execution_count"] = count
-	h.MsgType = "execute_result"
-	header, err1 := json.Marshal(h)
+	var hm map[string]any
+	if err := json.Unmarshal(f.Parts[0], &hm); err != nil || hm == nil {
+		return f
+	}
+	hm["msg_type"] = "execute_result"
+	hb, err1 := json.Marshal(hm)
 	content, err2 := json.Marshal(c)
 	if err := errors.Join(err1, err2); err != nil {
 		return f
 	}
-	f.Parts[0], f.Parts[3] = header, content
+	f.Parts[0], f.Parts[3] = hb, content
 	f.Signature = p.front.Sign(f.Parts)
 	f.Identities = [][]byte{[]byte("kernel.fearless.execute_result")}
 	return f
@@ -434,7 +438,7 @@ func (p *Proxy) noteStatus(f jupyter.Frames, parent jupyter.Header) func() {
 	p.mu.Unlock()
 	return func() {
 		if parent.MsgType == "kernel_info_request" {
-			p.publish("status", jupyter.Header{}, jupyter.Status{ExecutionState: "idle"})
+			p.publish("status", nil, jupyter.Status{ExecutionState: "idle"})
 		}
 		for _, answer := range deferred {
 			answer()
@@ -447,9 +451,9 @@ func (p *Proxy) noteStatus(f jupyter.Frames, parent jupyter.Header) func() {
 func (p *Proxy) answer(ch jupyter.Channel, to *sock, f jupyter.Frames, h jupyter.Header) {
 	var content map[string]any
 	_ = json.Unmarshal(f.Parts[3], &content)
-	identities := f.Identities
+	identities, parent := f.Identities, f.Parts[0]
 	run := func() {
-		p.publish("status", h, jupyter.Status{ExecutionState: "busy"})
+		p.publish("status", parent, jupyter.Status{ExecutionState: "busy"})
 		var reply any
 		switch h.MsgType {
 		case "history_request":
@@ -467,16 +471,11 @@ func (p *Proxy) answer(ch jupyter.Channel, to *sock, f jupyter.Frames, h jupyter
 		case "comm_info_request":
 			reply = map[string]any{"status": "ok", "comms": map[string]any{}}
 		}
-		m := &jupyter.Message{
-			Identities:   identities,
-			Header:       jupyter.NewHeader(h.MsgType[:len(h.MsgType)-len("request")]+"reply", h.Session, h.Username),
-			ParentHeader: h,
-			Content:      mustJSON(reply),
-		}
-		if err := p.sendOwn(to, m); err != nil {
+		replyType := h.MsgType[:len(h.MsgType)-len("request")] + "reply"
+		if err := p.emit(to, identities, ownHeader(replyType, h.Session, h.Username), parent, reply); err != nil {
 			p.logf("answering %s on %s: %v", h.MsgType, ch, err)
 		}
-		p.publish("status", h, jupyter.Status{ExecutionState: "idle"})
+		p.publish("status", parent, jupyter.Status{ExecutionState: "idle"})
 	}
 	p.mu.Lock()
 	if len(p.awaiting) > 0 {
@@ -488,25 +487,39 @@ func (p *Proxy) answer(ch jupyter.Channel, to *sock, f jupyter.Frames, h jupyter
 	run()
 }
 
-// publish sends a message of the proxy's own on Jupyter's iopub.
-func (p *Proxy) publish(msgType string, parent jupyter.Header, content any) {
-	m := &jupyter.Message{
-		Identities:   [][]byte{[]byte("kernel.fearless." + msgType)},
-		Header:       jupyter.NewHeader(msgType, p.session, "fearless"),
-		ParentHeader: parent,
-		Content:      mustJSON(content),
-	}
-	if err := p.sendOwn(p.fIOPub, m); err != nil {
+// publish sends a message of the proxy's own on Jupyter's iopub; parent is
+// the raw header of the request it belongs to (nil for none).
+func (p *Proxy) publish(msgType string, parent []byte, content any) {
+	topic := [][]byte{[]byte("kernel.fearless." + msgType)}
+	if err := p.emit(p.fIOPub, topic, ownHeader(msgType, p.session, "fearless"), parent, content); err != nil {
 		p.logf("publishing %s: %v", msgType, err)
 	}
 }
 
-func (p *Proxy) sendOwn(s *sock, m *jupyter.Message) error {
-	frames, err := p.front.Encode(m)
-	if err != nil {
-		return err
+// header is a message header with every field present, as JupyterLab's
+// message validation wants (jupyter.Header leaves empty fields out).
+type header struct {
+	MsgID    string `json:"msg_id"`
+	Session  string `json:"session"`
+	Username string `json:"username"`
+	Date     string `json:"date"`
+	MsgType  string `json:"msg_type"`
+	Version  string `json:"version"`
+}
+
+func ownHeader(msgType, session, username string) header {
+	h := jupyter.NewHeader(msgType, session, username)
+	return header{MsgID: h.MsgID, Session: h.Session, Username: h.Username, Date: h.Date, MsgType: h.MsgType, Version: h.Version}
+}
+
+// emit signs and sends a message the proxy makes. The parent header goes
+// out byte for byte as the request had it.
+func (p *Proxy) emit(s *sock, identities [][]byte, h header, parent []byte, content any) error {
+	if len(parent) == 0 {
+		parent = []byte("{}")
 	}
-	return s.send(frames)
+	f := jupyter.Frames{Identities: identities, Parts: [4][]byte{mustJSON(h), parent, []byte("{}"), mustJSON(content)}}
+	return s.send(f.Join(p.front))
 }
 
 // heartbeat passes Jupyter's pings to the kernel and its echoes back, so a

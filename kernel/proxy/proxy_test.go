@@ -3,6 +3,7 @@ package proxy
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,6 +152,22 @@ func TestBadMessagesDropped(t *testing.T) {
 	m, err := good.Decode(reply.Frames)
 	if err != nil || m.Type() != "kernel_info_reply" {
 		t.Fatalf("reply %v %v", m, err)
+	}
+	// The proxy's own replies carry complete headers, and the request's
+	// header as their parent byte for byte (JupyterLab rejects a header
+	// without username, even an empty one).
+	req := []byte(`{"msg_id":"r1","session":"s","username":"","date":"2026-01-01T00:00:00Z","msg_type":"is_complete_request","version":"5.3"}`)
+	frames := jupyter.Frames{Parts: [4][]byte{req, []byte("{}"), []byte("{}"), []byte(`{"code":"x := 1"}`)}}
+	if err := raw.SendMulti(zmq4.NewMsgFrom(frames.Join(good)...)); err != nil {
+		t.Fatal(err)
+	}
+	reply, err = raw.Recv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := jupyter.Split(reply.Frames)
+	if err != nil || !strings.Contains(string(got.Parts[0]), `"username":""`) || string(got.Parts[1]) != string(req) {
+		t.Fatalf("is_complete_reply header %s, parent %s (%v)", got.Parts[0], got.Parts[1], err)
 	}
 	if p.Dropped() != 3 || f.bad.Load() != 0 || f.received.Load() != 1 {
 		t.Fatalf("proxy dropped %d (want 3); kernel saw %d bad and %d good messages (want 0 and 1)", p.Dropped(), f.bad.Load(), f.received.Load())

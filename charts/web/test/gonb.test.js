@@ -202,13 +202,13 @@ test('first run in JupyterLab: cells run from the browser draw their charts', { 
     await expectCharts(page, b, lab, dir, 'first-run.png', async () => {
       // The notebook names the fearless kernel, so JupyterLab starts it. The
       // status bar names the kernel already while it starts ("Go (Fearless)
-      // | Initializing", then "Connecting"); wait until it is connected. The
-      // state reads "Unknown" rather than "Idle" until the first execution:
-      // JupyterLab ignores the status of a kernel_info request (an untracked
-      // message type) and counts the next one, which ipykernel publishes for
-      // the history_request that follows and gonb, which leaves
-      // history_request unanswered, does not.
-      await page.getByText(/^Go \(Fearless\) \| (Idle|Busy|Unknown)$/).waitFor({ timeout: 120_000 });
+      // | Initializing", then "Connecting"); once connected it must read
+      // "Idle" before any cell runs: JupyterLab ignores the status of a
+      // kernel_info request, and the kernel's protocol layer (kernel/proxy)
+      // publishes an idle status of its own after it.
+      await page.getByText(/^Go \(Fearless\) \| Idle$/).waitFor({ timeout: 120_000 });
+      const prompts = await page.locator('.jp-Notebook .jp-CodeCell .jp-InputPrompt').allInnerTexts();
+      assert.ok(prompts.length > 0 && prompts.every((p) => p.trim() === '[ ]:'), `Idle before any cell ran (prompts ${JSON.stringify(prompts)})`);
       // A menu click can land while JupyterLab is still laying the page out
       // and do nothing; that is the browser's affair, so click once more.
       // Cells queued but never run are the kernel's affair: expectCharts
