@@ -142,4 +142,5 @@ func IsDeclarations(c *notebook.Cell) bool {
 // exerciseCall finds check.Exercise("...") in a check cell.
 var exerciseCall = regexp.MustCompile(`check\.Exercise\(\s*"([^"]*)"\s*\)`)
 
+// String names the exercise.
 func (ex *Exercise) String() string { return fmt.Sprintf("exercise %s", ex.ID) }

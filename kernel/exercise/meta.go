@@ -34,6 +34,7 @@ const (
 	Invalid              // a combination of flags Fearless does not use
 )
 
+// String names the role ("solution", "check", ...).
 func (r Role) String() string {
 	return [...]string{"plain", "solution", "check", "read-only", "invalid"}[r]
 }

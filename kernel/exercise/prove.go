@@ -52,6 +52,7 @@ type Variant struct {
 	File     string // the wrong answer's file
 }
 
+// String names the variant: "count reference", "count wrong answer no-lock".
 func (v Variant) String() string {
 	if v.Kind == KindWrong {
 		return fmt.Sprintf("%s wrong answer %s", v.Exercise, v.Name)
