@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -191,7 +190,7 @@ func (b *builder) site(s xtrace.Stack) string {
 	out := ""
 	for f := range s.Frames() {
 		if !systemFunc(f.Func) {
-			out = fmt.Sprintf("%s:%d %s", filepath.Base(f.File), f.Line, shortFunc(f.Func))
+			out = primitive.Where(f.File, int(f.Line)) + " " + shortFunc(f.Func)
 			break
 		}
 	}

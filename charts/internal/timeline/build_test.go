@@ -320,3 +320,24 @@ func TestAsyncTaskLanes(t *testing.T) {
 		t.Fatalf("worker lane = %+v", ts)
 	}
 }
+
+// A goroutine whose every event was dropped still has a lane.
+func TestDroppedGoroutineKeepsItsLane(t *testing.T) {
+	rec := &trace.Recording{
+		Events:     []trace.Event{{Time: 10, G: 1, Kind: trace.UserMark, Object: 0}},
+		Goroutines: map[int64]string{1: "main", 9: "late"},
+		Dropped:    4,
+		DroppedBy:  map[int64]int64{9: 4},
+		Duration:   20,
+	}
+	m := timeline.Build(rec)
+	found := false
+	for _, l := range m.Lanes {
+		if l.G == 9 && l.Name == "late (4 events dropped)" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("lanes %+v", m.Lanes)
+	}
+}

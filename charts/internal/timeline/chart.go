@@ -165,12 +165,17 @@ func (m *Model) Table() *lanes.Table {
 	return t
 }
 
-// SiteString writes a call site as "main.go:12  mu.Lock()", or "" for none.
+// SiteString writes a call site as the helpers' reports name it, with its
+// code: "cell [5] line 12  mu.Lock()" in a notebook, "main.go:12  mu.Lock()"
+// elsewhere; "" for none.
 func SiteString(s *trace.Site) string {
 	if s == nil || s.File == "" {
 		return ""
 	}
-	out := fmt.Sprintf("%s:%d", filepath.Base(s.File), s.Line)
+	out := s.Where
+	if out == "" {
+		out = fmt.Sprintf("%s:%d", filepath.Base(s.File), s.Line)
+	}
 	if s.Code != "" {
 		out += "  " + s.Code
 	}

@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 )
@@ -15,6 +16,14 @@ func (b *builder) finish() {
 		d = max(d, ls.last)
 	}
 	b.m.Duration = d
+	// A goroutine whose every event was dropped still gets its lane, empty,
+	// so the full buffer cannot hide that it ran.
+	for _, g := range slices.Sorted(maps.Keys(b.rec.DroppedBy)) {
+		if _, ok := b.goLane[g]; !ok {
+			name := fmt.Sprintf("%s (%d events dropped)", b.rec.GoroutineName(g), b.rec.DroppedBy[g])
+			b.goLane[g] = b.addLane(Lane{Name: name, Kind: GoroutineLane, G: g, Start: d, Worker: -1})
+		}
+	}
 	for i, ls := range b.ls {
 		l := &b.m.Lanes[i]
 		switch {

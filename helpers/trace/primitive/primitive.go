@@ -10,6 +10,7 @@ package primitive
 
 import (
 	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
@@ -30,6 +31,10 @@ func Emit(kind trace.Kind, phase trace.Phase, obj, msg uint64, val int64) {
 // GoroutineName returns the name given to goroutine g (NameGoroutine, or a
 // thread's name), if any, whether or not it appears in a recording.
 func GoroutineName(g int64) (string, bool) { return rec.GoroutineName(g) }
+
+// Where names line n of file as the helpers' reports do: "cell [5] line 12"
+// for a line of a notebook cell, "worker.go:12" elsewhere.
+func Where(file string, n int) string { return where.Format(file, n) }
 
 // KindOf returns the kind of object an id from NewID names.
 func KindOf(id uint64) trace.ObjectKind { return rec.KindOf(id) }
