@@ -7,31 +7,13 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/arc"
-	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/internal/benchcmp"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
-// inModes runs f with the recorder off and on, and the checks off and on.
-func inModes(t *testing.T, f func(t *testing.T)) {
-	for _, recording := range []bool{false, true} {
-		for _, checking := range []bool{false, true} {
-			name := map[bool]string{false: "rec-off", true: "rec-on"}[recording] + "/" +
-				map[bool]string{false: "checks-off", true: "checks-on"}[checking]
-			t.Run(name, func(t *testing.T) {
-				if recording {
-					testutil.Record(t)
-				}
-				defer deadlock.Enable(deadlock.Enable(checking))
-				f(t)
-			})
-		}
-	}
-}
-
 func TestWeakUpgradesWhileOwned(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		dropped := 0
 		a := arc.New("parent", arc.OnDrop(func(string) { dropped++ }))
 		w := a.Downgrade()
@@ -84,7 +66,7 @@ func TestWeakCountFollowsCloneAndDrop(t *testing.T) {
 // a live owner that sees the value, or fails; the drop function runs once,
 // after every upgraded owner has dropped.
 func TestUpgradeRacesWithLastDrop(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		for range 50 {
 			var drops int
 			var mu sync.Mutex
@@ -112,7 +94,7 @@ func TestUpgradeRacesWithLastDrop(t *testing.T) {
 }
 
 func TestTryUnwrap(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		ran := false
 		a := arc.New(Config{Name: "prod"}, arc.OnDrop(func(Config) { ran = true }))
 		b := a.Clone()

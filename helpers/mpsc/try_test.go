@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/internal/benchcmp"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/mpsc"
@@ -14,25 +13,8 @@ import (
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
-// inModes runs f with the recorder off and on, and the checks off and on.
-func inModes(t *testing.T, f func(t *testing.T)) {
-	for _, recording := range []bool{false, true} {
-		for _, checking := range []bool{false, true} {
-			name := map[bool]string{false: "rec-off", true: "rec-on"}[recording] + "/" +
-				map[bool]string{false: "checks-off", true: "checks-on"}[checking]
-			t.Run(name, func(t *testing.T) {
-				if recording {
-					testutil.Record(t)
-				}
-				defer deadlock.Enable(deadlock.Enable(checking))
-				f(t)
-			})
-		}
-	}
-}
-
 func TestTrySendBounded(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		tx, rx := mpsc.SyncChannel[int](2)
 		defer tx.Drop()
 		for i := range 2 {
@@ -88,7 +70,7 @@ func TestTrySendUnboundedNeverFull(t *testing.T) {
 }
 
 func TestTryIterTakesOnlyWhatIsWaiting(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		tx, rx := mpsc.Channel[int]()
 		defer rx.Drop()
 		defer tx.Drop() // a Sender is alive: Iter would wait, TryIter must not
@@ -115,7 +97,7 @@ func TestTryIterTakesOnlyWhatIsWaiting(t *testing.T) {
 // Rust: sending a value moves it; the sender can no longer use it and the
 // receiver owns it.
 func TestSendMovesOwnedValue(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		tx, rx := mpsc.Channel[*own.Value[[]int]](mpsc.Name("jobs"))
 		defer tx.Drop()
 		v := own.New([]int{1, 2})

@@ -13,23 +13,6 @@ import (
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
-// inModes runs f with the recorder off and on, and the checks off and on.
-func inModes(t *testing.T, f func(t *testing.T)) {
-	for _, recording := range []bool{false, true} {
-		for _, checking := range []bool{false, true} {
-			name := map[bool]string{false: "rec-off", true: "rec-on"}[recording] + "/" +
-				map[bool]string{false: "checks-off", true: "checks-on"}[checking]
-			t.Run(name, func(t *testing.T) {
-				if recording {
-					testutil.Record(t)
-				}
-				defer deadlock.Enable(deadlock.Enable(checking))
-				f(t)
-			})
-		}
-	}
-}
-
 // poisoned returns a mutex holding v that a panicking goroutine poisoned.
 func poisoned[T any](v T) *mutex.Mutex[T] {
 	m := mutex.New(v)
@@ -46,7 +29,7 @@ func poisoned[T any](v T) *mutex.Mutex[T] {
 }
 
 func TestMustLock(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		m := mutex.New(1)
 		g := m.MustLock()
 		*g.Ptr()++
@@ -62,7 +45,7 @@ func TestMustLock(t *testing.T) {
 // Rust: lock().unwrap() on a poisoned mutex panics with the PoisonError, and
 // the guard inside it is dropped: the lock is free again, still poisoned.
 func TestMustLockPoisonedPanicsAndReleases(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		m := poisoned(5)
 		v, msg := testutil.Panics(t, func() { m.MustLock() })
 		var perr *mutex.PoisonError[int]
@@ -84,7 +67,7 @@ func TestMustLockPoisonedPanicsAndReleases(t *testing.T) {
 }
 
 func TestIntoInner(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		m := mutex.New([]int{1, 2})
 		g := m.MustLock()
 		*g.Ptr() = append(*g.Ptr(), 3)
@@ -112,7 +95,7 @@ func TestIntoInner(t *testing.T) {
 }
 
 func TestIntoInnerPoisoned(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		v, err := poisoned("half").IntoInner()
 		var perr *mutex.PoisonError[string]
 		if v != "half" || !errors.As(err, &perr) {

@@ -5,31 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/internal/testutil"
 	"github.com/fearless-go/fearless/helpers/rwlock"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
-// inModes runs f with the recorder off and on, and the checks off and on.
-func inModes(t *testing.T, f func(t *testing.T)) {
-	for _, recording := range []bool{false, true} {
-		for _, checking := range []bool{false, true} {
-			name := map[bool]string{false: "rec-off", true: "rec-on"}[recording] + "/" +
-				map[bool]string{false: "checks-off", true: "checks-on"}[checking]
-			t.Run(name, func(t *testing.T) {
-				if recording {
-					testutil.Record(t)
-				}
-				defer deadlock.Enable(deadlock.Enable(checking))
-				f(t)
-			})
-		}
-	}
-}
-
 func TestMustReadMustWrite(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		l := rwlock.New(map[string]int{}, rwlock.Name("config"))
 		w := l.MustWrite()
 		(*w.Ptr())["retries"] = 3
@@ -46,7 +28,7 @@ func TestMustReadMustWrite(t *testing.T) {
 // Rust: read().unwrap() and write().unwrap() on a poisoned lock panic with
 // the PoisonError and drop its guard: the lock is free again, still poisoned.
 func TestMustPoisonedPanicsAndReleases(t *testing.T) {
-	inModes(t, func(t *testing.T) {
+	testutil.Modes(t, func(t *testing.T) {
 		l := rwlock.New(0)
 		if r := panicIn(func() {
 			g, _ := l.Write()
