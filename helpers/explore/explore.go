@@ -99,6 +99,8 @@ func (r *Result) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d schedule%s (%s) in %v", r.Schedules, plural(r.Schedules), r.Strategy, r.Elapsed.Round(time.Millisecond))
 	switch {
+	case r.Failure != nil && r.Failure.Schedule == "":
+		fmt.Fprintf(&b, ": schedule %d failed\n%v", r.Failure.Execution, r.Failure)
 	case r.Failure != nil:
 		fmt.Fprintf(&b, ": schedule %d failed\n%v\nreplay: explore.Replay(%q, f)", r.Failure.Execution, r.Failure, r.Failure.Schedule)
 	case r.Complete:
@@ -241,7 +243,9 @@ func (e *Explorer) Run(fn func()) *Result {
 		if r.fail != nil {
 			res.Failure = r.fail
 			res.Failure.Execution = n + 1
-			res.Failure.Schedule = encode(r.choices)
+			if r.fail.Kind != Uncontrolled { // nothing to replay: the schedule was not under control
+				res.Failure.Schedule = encode(r.choices)
+			}
 			res.Stuck = r.stuck
 			break
 		}
@@ -254,7 +258,9 @@ func (e *Explorer) Run(fn func()) *Result {
 		}
 	}
 	if res.Failure == nil {
-		res.Failure = watch.strays()
+		if res.Failure = watch.strays(); res.Failure != nil {
+			res.Failure.Execution = res.Schedules
+		}
 	}
 	res.Elapsed = time.Since(t0)
 	if f := res.Failure; f != nil && f.Kind != Uncontrolled && f.Schedule != "" {

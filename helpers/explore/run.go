@@ -208,6 +208,7 @@ func newWatch() *watch {
 // ours are the creators of goroutines that are not the user's plain go
 // statements: the helpers' threads (finishing), the explorer, the runtime.
 var ours = []string{"github.com/fearless-go/fearless/helpers/thread.", "github.com/fearless-go/fearless/helpers/explore.",
+	"github.com/fearless-go/fearless/helpers/async.",
 	"runtime.", "testing.", "os/signal.", "time.", "internal/", "github.com/janpfeifer/gonb", "go.uber.org/goleak"}
 
 func (w *watch) strays() *Failure {
