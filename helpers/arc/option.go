@@ -2,6 +2,7 @@ package arc
 
 import (
 	"fmt"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 	"reflect"
 
 	"github.com/fearless-go/fearless/helpers/internal/rec"
@@ -52,8 +53,8 @@ func configure[T any](id uint64, opts []Option) func(T) {
 	}
 	f, ok := c.drop.(dropFunc[T])
 	if !ok {
-		panic(fmt.Sprintf("arc: OnDrop's function takes %s, but the Arc holds %s (give OnDrop a func(%[2]s))",
-			reflect.TypeOf(c.drop).In(0), reflect.TypeFor[T]()))
+		panic(where.Refuse(fmt.Sprintf("arc: OnDrop's function takes %s, but the Arc holds %s (give OnDrop a func(%[2]s))",
+			reflect.TypeOf(c.drop).In(0), reflect.TypeFor[T]())))
 	}
 	return f
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // These functions are for helper packages (mutex, rwlock, thread). They must
@@ -104,9 +105,9 @@ func Released(lock uint64) {
 			holder = h
 		}
 		state.Unlock()
-		panic(fmt.Sprintf("%s: %s released on %s, but it was taken on %s "+
+		panic(where.Refuse(fmt.Sprintf("%s: %s released on %s, but it was taken on %s "+
 			"(Rust rejects this at compile time: a lock guard is not Send, so it cannot move to another thread)",
-			rec.KindOf(lock), lockName(lock), describe(g, nameOf(g)), describe(holder, nameOf(holder))))
+			rec.KindOf(lock), lockName(lock), describe(g, nameOf(g)), describe(holder, nameOf(holder)))))
 	}
 	release(g, lock)
 	state.Unlock()
