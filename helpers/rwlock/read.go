@@ -3,6 +3,7 @@ package rwlock
 import (
 	"github.com/fearless-go/fearless/helpers/internal/engine"
 	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // Read waits until no writer holds or awaits the lock, takes a read lock and
@@ -21,6 +22,18 @@ func (l *RwLock[T]) Read() (ReadGuard[T], error) {
 		l.mu.RLock()
 	}
 	return l.readAcquired()
+}
+
+// MustRead is Read for code that treats a poisoned lock as a bug, as Rust's
+// l.read().unwrap() does: it returns the guard, or, if the lock is poisoned,
+// releases the read lock and panics with the *PoisonError.
+func (l *RwLock[T]) MustRead() ReadGuard[T] {
+	g, err := l.Read()
+	if err != nil {
+		g.Unlock()
+		panic(err)
+	}
+	return g
 }
 
 // TryRead takes a read lock if no writer holds or awaits it. Otherwise it
@@ -53,4 +66,51 @@ func (l *RwLock[T]) abandonRead(int64, bool) {
 		l.noteReleased(engine.Shared, false)
 		l.mu.RUnlock()
 	}
+}
+
+// ReadGuard is the proof that a read lock is held (Rust: RwLockReadGuard).
+// It gives read access to the value until Unlock. It is a small value, not a
+// pointer, so taking the lock allocates nothing; copies of a guard are the
+// same guard.
+type ReadGuard[T any] struct {
+	l       *RwLock[T]
+	session uint32
+}
+
+const (
+	msgReadAfterUnlock = "rwlock: read guard used after Unlock (Rust rejects this at compile time: the guard was dropped; if this guard was not unlocked, another read guard of this lock was unlocked twice)"
+	msgReadTwice       = "rwlock: Unlock called twice on a read guard (Rust rejects this at compile time: the guard was moved into drop; if this guard was unlocked once, another read guard of this lock was unlocked twice)"
+	msgReadZero        = "rwlock: zero ReadGuard used (a read guard comes from Read or TryRead)"
+)
+
+// Get returns a copy of the value. Other goroutines may be reading it at the
+// same moment, so whatever the copy shares with the value — the elements of
+// a slice or map, what a pointer points to — must not be changed through it:
+// Rust's read guard gives only a shared reference (&T), and writing through
+// one is a compile error. Take a WriteGuard to change the value.
+func (g ReadGuard[T]) Get() T {
+	if g.l == nil {
+		panic(where.Refuse(msgReadZero))
+	}
+	if !g.l.readers.current(g.session) {
+		panic(where.Refuse(msgReadAfterUnlock))
+	}
+	return g.l.value
+}
+
+// Unlock releases the read lock. A goroutine that panics while holding a
+// read guard does not poison the lock, so a plain defer g.Unlock() is all it
+// takes.
+func (g ReadGuard[T]) Unlock() {
+	l := g.l
+	if l == nil {
+		panic(where.Refuse(msgReadZero))
+	}
+	if !l.readers.leave(g.session) {
+		panic(where.Refuse(msgReadTwice))
+	}
+	if hook.Active() {
+		l.noteReleased(engine.Shared, true)
+	}
+	l.mu.RUnlock()
 }

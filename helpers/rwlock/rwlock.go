@@ -56,3 +56,44 @@ func (l *RwLock[T]) TraceID() uint64 {
 	l.id.CompareAndSwap(0, rec.NewID(rec.RwLockObject)) // a zero-value RwLock
 	return l.id.Load()
 }
+
+// Option configures New.
+type Option func(*options)
+
+type options struct {
+	name string
+}
+
+// Name gives the lock a name, such as "config", that deadlock and lock-order
+// reports, errors and timelines use instead of "rwlock 3".
+func Name(name string) Option {
+	return func(o *options) { o.name = name }
+}
+
+// apply labels the lock with the options' name, if any.
+func (l *RwLock[T]) apply(opts []Option) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.name != "" {
+		rec.LabelID(l.TraceID(), o.name)
+	}
+}
+
+// PoisonError is returned with the guard when a goroutine panicked while
+// holding the write lock (Rust: PoisonError<RwLockReadGuard<T>> and
+// PoisonError<RwLockWriteGuard<T>>). G is ReadGuard[T] or WriteGuard[T]. The
+// lock is held all the same: the guard comes with the error, so the caller can
+// inspect or repair the value.
+type PoisonError[G any] struct {
+	guard G
+}
+
+// Error says what happened and what to do about it.
+func (e *PoisonError[G]) Error() string {
+	return "rwlock: poisoned: a goroutine panicked while holding the write lock, so the value may be half-updated (the guard is still yours: IntoInner)"
+}
+
+// IntoInner returns the guard, which holds the lock (Rust: into_inner).
+func (e *PoisonError[G]) IntoInner() G { return e.guard }
