@@ -172,3 +172,23 @@ func TestNameInLockOrderReport(t *testing.T) {
 		t.Fatalf("report does not name the locks:\n%s", msg)
 	}
 }
+
+// A deadlock report names a lock by its Name (`mutex "account"`), an
+// unnamed one by its number (`mutex 3`).
+func TestNameInDeadlockReport(t *testing.T) {
+	defer deadlock.Enable(deadlock.Enable(true))
+	for _, tc := range []struct {
+		m    *mutex.Mutex[int]
+		want string
+	}{
+		{mutex.New(0, mutex.Name("account")), `for mutex "account", which it already holds`},
+		{mutex.New(0), `for mutex `},
+	} {
+		g := tc.m.MustLock()
+		v, msg := testutil.Panics(t, func() { tc.m.MustLock() })
+		g.Unlock()
+		if _, ok := v.(*deadlock.Error); !ok || !strings.Contains(msg, tc.want) || strings.Contains(msg, `"mutex `) {
+			t.Errorf("relocking panicked with %T:\n%s\nwant a *deadlock.Error saying %q", v, msg, tc.want)
+		}
+	}
+}

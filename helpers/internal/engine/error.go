@@ -73,6 +73,12 @@ func holds(g int64, lock uint64) bool {
 	return ls != nil && ls.holders[g] > 0
 }
 
+// lockName is `mutex "account"` for a lock named with its Name option,
+// `mutex 3` for one without.
 func lockName(id uint64) string {
-	return fmt.Sprintf("%s %q", rec.KindOf(id), rec.ObjectName(id))
+	name := rec.ObjectName(id)
+	if name == rec.DefaultName(id) {
+		return name
+	}
+	return fmt.Sprintf("%s %q", rec.KindOf(id), name)
 }
