@@ -21,7 +21,12 @@
 // update, a wrong total), or when every thread is blocked: a deadlock comes
 // back as a value naming who waits for what, never as a hang. Code outside
 // the helpers — a plain go statement, a sync.Mutex — cannot be controlled; it
-// is reported as Uncontrolled instead of being explored wrong.
+// is reported as Uncontrolled instead of being explored wrong: a goroutine
+// that uses a helper without being a controlled thread, a goroutine started
+// by a plain go statement that is still running when a schedule ends, and a
+// thread that blocks in package sync or on a plain channel while it has the
+// turn (a watchdog looks after 200 ms without a scheduling point). Time is not
+// modelled: an async Sleep takes no time, and RecvTimeout waits as Recv does.
 //
 //	res := explore.Exhaustive(2).Run(func() { ... })
 //	if res.Failure != nil {

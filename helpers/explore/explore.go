@@ -30,7 +30,7 @@ type Explorer struct {
 // Default budgets.
 const (
 	DefaultSchedules = 1000      // Random and PCT
-	ExhaustiveBudget = 1_000_000 // Exhaustive: at most this many schedules...
+	ExhaustiveBudget = 1_000_000 // Exhaustive: at most this many schedules, within DefaultTimeout
 	DefaultTimeout   = time.Minute
 	DefaultMaxSteps  = 100_000 // scheduling points in one execution
 )
@@ -131,6 +131,7 @@ const (
 	BadSchedule                  // a replayed schedule did not fit the function
 )
 
+// String names the kind: "deadlock", "panic", "check failed"...
 func (k Kind) String() string {
 	switch k {
 	case Panic:
