@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
+
+	"github.com/fearless-go/fearless/kernel/internal/atomicfile"
 )
 
 // CellsEnv names the environment variable that gives cells the path of the
@@ -104,19 +105,8 @@ func (f *cellsFile) writeLocked() error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(f.path), ".cells-*.json")
-	if err != nil {
-		return fmt.Errorf("proxy: cells file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("proxy: cells file: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("proxy: cells file: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), f.path); err != nil {
+	// 0600: the cells are the learner's code, for this user only.
+	if err := atomicfile.Write(f.path, data, 0o600); err != nil {
 		return fmt.Errorf("proxy: cells file: %w", err)
 	}
 	return nil
