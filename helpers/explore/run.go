@@ -14,8 +14,12 @@ import (
 
 func init() { engine.SetScheduler(hooks{}) }
 
-// paused says the user's recording was paused for the exploration.
-var paused bool
+// State of the exploration in progress (guarded by runMu).
+var (
+	paused   bool         // the user's recording was paused for the exploration
+	ticker   *time.Ticker // the watchdog's
+	stackBuf []byte       // for runtime.Stack
+)
 
 // enable turns control on (with the deadlock engine's bookkeeping, which
 // the helpers' hooks go through) and pauses a recording in progress: the
@@ -27,7 +31,9 @@ func enable() (restore func()) {
 		hook.Set(hook.Record, false)
 	}
 	hook.Set(hook.Check|hook.Explore, true)
+	ticker = time.NewTicker(50 * time.Millisecond)
 	return func() {
+		ticker.Stop()
 		hook.Set(hook.Explore, false)
 		hook.Set(hook.Check, was&hook.Check != 0)
 		if paused {
@@ -81,14 +87,12 @@ func execute(s strategy, fn func(), maxSteps int, story bool) *run {
 // sync.Mutex, a plain channel or a WaitGroup, it waits for something outside
 // the explorer's control, which would hang the exploration; it is reported.
 func (r *run) await() {
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
 	last, still := -1, 0
 	for {
 		select {
 		case <-r.ended:
 			return
-		case <-tick.C:
+		case <-ticker.C:
 		}
 		mu.Lock()
 		steps, act := r.steps, r.active
@@ -156,14 +160,17 @@ func (g goroutine) userFrame() string {
 
 // goroutines parses runtime.Stack for every goroutine.
 func goroutines() []goroutine {
-	buf := make([]byte, 64<<10)
+	if stackBuf == nil {
+		stackBuf = make([]byte, 64<<10)
+	}
+	var buf []byte
 	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
+		n := runtime.Stack(stackBuf, true)
+		if n < len(stackBuf) {
+			buf = stackBuf[:n]
 			break
 		}
-		buf = make([]byte, 4*len(buf))
+		stackBuf = make([]byte, 4*len(stackBuf))
 	}
 	var out []goroutine
 	for _, block := range strings.Split(string(buf), "\n\n") {

@@ -100,6 +100,7 @@ type run struct {
 	aborting bool
 	stuck    []string
 	outside  *proc // blocked outside the helpers (found by the watchdog)
+	en       []*proc
 }
 
 var (
@@ -207,8 +208,8 @@ func (r *run) pick() *proc {
 	if r.fail != nil || r.aborting {
 		return nil
 	}
-	var buf [16]*proc
-	en := r.enabled(buf[:0])
+	r.en = r.enabled(r.en[:0])
+	en := r.en
 	if len(en) == 0 {
 		for _, t := range r.threads {
 			if !t.done {
