@@ -104,6 +104,13 @@ test-notebooks: install
 
 bench:
 	$(GO) test -run '^$$' -bench . ./helpers/... ./charts/
+	@# The mutex goal (≤ 1.5× sync.Mutex) both ways: benchcmp's alternating
+	@# rounds, and a plain b.Loop pair as a user would write it (best of 5).
+	@$(GO) test -run '^$$' -bench '^Benchmark(LockUnlock|Loop)$$/^(off|baseline=sync.Mutex|fearless)$$' -count 5 ./helpers/mutex | awk ' \
+	  /^BenchmarkLockUnlock\/off/ { for (i = 1; i < NF; i++) if ($$(i+1) == "x-baseline" && (r == "" || $$i < r)) r = $$i } \
+	  /^BenchmarkLoop\/baseline/ { if (b == "" || $$3 < b) b = $$3 } \
+	  /^BenchmarkLoop\/fearless/ { if (f == "" || $$3 < f) f = $$3 } \
+	  END { printf "mutex Lock+Unlock vs sync.Mutex (goal <= 1.5x): benchcmp %.2fx, plain b.Loop %.2fx (%.1f vs %.1f ns)\n", r, f / b, f, b }'
 	$(GO) test -run '^$$' -bench WarmCell -benchtime 20x ./kernel/jupyter/
 	$(GO) test -run '^$$' -bench AddedLatency -benchtime 500x ./kernel/proxy/
 	# The schedule explorer against Rust's loom and shuttle, same programs, same run.

@@ -43,10 +43,14 @@ var ErrWouldBlock = errors.New("mutex: already locked (TryLock would block)")
 // guard is still returned, with a *PoisonError (Rust: lock() -> LockResult).
 func (m *Mutex[T]) Lock() (Guard[T], error) {
 	// Kept small enough to inline: one flag load and one CAS when uncontended.
-	if hook.Flags.Load() != 0 || !m.mu.TryLock() {
+	if hook.Flags.Load() != 0 {
 		return m.lockSlow()
 	}
-	return m.acquired()
+	m.mu.Lock()
+	if m.poisoned.Load() {
+		return m.poisonedGuard()
+	}
+	return Guard[T]{m: m, gen: m.gen.Load()}, nil
 }
 
 // TryLock takes the lock if it is free. Otherwise it returns ErrWouldBlock
