@@ -105,6 +105,8 @@ func (r *Result) String() string {
 		fmt.Fprintf(&b, ": schedule %d failed\n%v\nreplay: explore.Replay(%q, f)", r.Failure.Execution, r.Failure, r.Failure.Schedule)
 	case r.Complete:
 		b.WriteString(": every schedule within the bound passed")
+	case strings.HasPrefix(r.Strategy, "exhaustive"):
+		b.WriteString(": all passed, but the budget ran out before every schedule within the bound was tried")
 	default:
 		b.WriteString(": all passed")
 	}
