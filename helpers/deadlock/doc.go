@@ -15,6 +15,12 @@
 //     blocking would hang forever: instead the goroutine panics with an *Error
 //     that names every goroutine, lock and source line in the cycle.
 //
+// A lock-order report is a warning — the run went on — so it is written to
+// standard output (SetOutput changes that): in a notebook it shows in the
+// cell's output, and a graded cell is not failed for it (nbgrader fails a
+// cell with any standard-error output). Every line a report names is the
+// learner's: "cell [5] line 12" in a notebook, "worker.go:12" elsewhere.
+//
 // With the checks on, a thread (helpers/thread) that panics while holding a
 // lock also releases it and poisons it, as unwinding does in Rust.
 //

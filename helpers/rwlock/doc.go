@@ -37,7 +37,7 @@
 // # Poisoning
 //
 // Only writers poison, as in Rust. If a goroutine panics while it holds a
-// WriteGuard — and releases it with defer g.Unlock(), or dies inside a
+// WriteGuard — and releases it on the way out, or dies inside a
 // helpers/thread thread while the checks are on — the lock is poisoned: every
 // later Read, Write, TryRead and TryWrite still returns the guard, together
 // with a *PoisonError saying that the value may be half-updated (MustRead
@@ -45,6 +45,9 @@
 // instead). A panic
 // while holding a ReadGuard poisons nothing, since a reader changed nothing;
 // a thread that dies holding one has its read lock released all the same.
+// As for helpers/mutex, with the checks or the recorder on a WriteGuard's
+// Unlock sees the panic however it was deferred; with both off, write
+// defer g.Unlock().
 //
 // rwlock.New(v, rwlock.Name("config")) names the lock in reports and on
 // timelines.

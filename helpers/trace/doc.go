@@ -7,8 +7,9 @@
 // notebook cell (GoNB sets GONB_PIPE; FEARLESS_TRACE=0 or 1 overrides both).
 // When it is off, a helper pays one atomic load per operation. When it is on,
 // an event costs well under 100 ns (see the benchmarks) and goes into a
-// bounded buffer: once Capacity events are stored, later events are counted
-// in Recording.Dropped instead of growing memory.
+// bounded buffer: exactly the first Capacity events are kept, from whichever
+// goroutines record them; later ones are counted in Recording.Dropped (and
+// per goroutine in Recording.DroppedBy) instead of growing memory.
 //
 // Each event carries a monotonic time since the recording started, the
 // goroutine that caused it, what happened (Kind and Phase), the helper object
@@ -16,6 +17,10 @@
 // source line. Waits (for a lock, a blocked send or receive, a join, a sleep)
 // are recorded as a Begin and an End event, so they can be drawn as spans.
 //
-// User code adds its own spans with Span and points with Mark, and can name
-// the current goroutine's lane with NameGoroutine.
+// User code adds its own spans with Span and points with Mark, names the
+// current goroutine's lane with NameGoroutine and a helper object with Label.
+// A source line is named as the learner sees it (Site.Where: "cell [5] line
+// 12" in a notebook). Code outside the helpers that records a primitive of
+// its own uses helpers/trace/primitive; the recorder's machinery lives in
+// helpers/internal/rec.
 package trace
