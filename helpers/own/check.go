@@ -3,7 +3,6 @@ package own
 import (
 	"fmt"
 	"github.com/fearless-go/fearless/helpers/internal/where"
-	"strings"
 
 	"github.com/petermattis/goid"
 
@@ -96,9 +95,8 @@ func goroutine(g int64) string {
 	return fmt.Sprintf("goroutine %d", g)
 }
 
+// siteString names a site as every report does (see helpers/internal/where):
+// never "main.go:12", which gonb's stderr parser takes for a compile error.
 func siteString(s callers.Site) string {
-	if s.File == "" {
-		return "an unknown line"
-	}
-	return fmt.Sprintf("%s:%d", s.File[strings.LastIndexByte(s.File, '/')+1:], s.Line)
+	return where.Format(s.File, s.Line)
 }
