@@ -1,25 +1,28 @@
 package own_test
 
 import (
-	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
-	"github.com/fearless-go/fearless/helpers/internal/where"
+	"github.com/fearless-go/fearless/helpers/internal/testutil"
+	"github.com/fearless-go/fearless/helpers/own"
+	"github.com/fearless-go/fearless/helpers/thread"
 )
 
-// In a notebook the move site is named as the cell's line or "main.go line
-// N", never "main.go:N" (gonb's stderr parser takes that for a compile error).
+// In a notebook the move site is named as the cell's line, or "main.go line
+// N" — never "main.go:N", which gonb's stderr parser takes for a compile
+// error. Here this test file plays gonb's generated file.
 func TestMoveSiteIsSafeForGonb(t *testing.T) {
-	dir := t.TempDir()
-	main := filepath.Join(dir, "main.go")
-	if err := os.WriteFile(main, []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("GONB_TMP_DIR", dir)
+	_, file, _, _ := runtime.Caller(0)
+	t.Setenv("GONB_TMP_DIR", filepath.Dir(file))
 	t.Setenv("FEARLESS_CELLS", "")
-	if got := where.Format(main, 3); got != "main.go line 3" || strings.Contains(got, "main.go:") {
-		t.Fatalf("got %q", got)
+	v := own.New(1)
+	h := thread.Spawn(func() int { return v.Get() }, thread.Move(v))
+	h.Join()
+	msg := testutil.MustPanic(t, func() { v.Get() })
+	if !strings.Contains(msg, "moved into thread") || !strings.Contains(msg, "where_test.go line ") || strings.Contains(msg, "where_test.go:") {
+		t.Fatalf("panic %q", msg)
 	}
 }
