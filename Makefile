@@ -23,14 +23,14 @@ NOTEBOOKS ?= $(if $(wildcard notebooks/*.ipynb),notebooks,kernel/testdata/pass k
 
 export FEARLESS_VENV := $(VENV)
 
-.PHONY: all setup go-deps py-deps web-deps fearless install check run lab \
-        test lint test-go test-helpers test-browser test-notebooks bench clean
+.PHONY: all setup go-deps py-deps web-deps deploy-deps fearless install check run lab \
+        test lint test-go test-helpers test-browser test-hub test-notebooks bench clean
 
 all: run
 
 ## set-up ---------------------------------------------------------------
 
-setup: go-deps py-deps web-deps
+setup: go-deps py-deps web-deps deploy-deps
 
 go-deps:
 	$(GO) mod download
@@ -48,6 +48,12 @@ $(VENV)/.installed: requirements.txt charts/jupyter/pyproject.toml
 web-deps: charts/web/node_modules/.installed
 charts/web/node_modules/.installed: charts/web/package-lock.json
 	npm ci --prefix charts/web --no-audit --no-fund
+	touch $@
+
+# The deployment's test tools: the Compose schema, JupyterHub's proxy.
+deploy-deps: kernel/docker/node_modules/.installed
+kernel/docker/node_modules/.installed: kernel/docker/package-lock.json
+	npm ci --prefix kernel/docker --no-audit --no-fund
 	touch $@
 
 fearless:
@@ -92,8 +98,12 @@ test-helpers:
 	$(TESTENV) $(GO) test -race -count=20 ./helpers/...
 
 # Headless Chromium against standalone chart pages and real JupyterLab.
-test-browser: install
+test-browser: install test-hub
 	$(TESTENV) npm test --prefix charts/web
+
+# A real JupyterHub on loopback runs the first course notebook in Chromium.
+test-hub: install
+	$(TESTENV) npm test --prefix kernel/docker
 
 # The README's main job, end to end: install, then run notebooks headlessly.
 test-notebooks: install
