@@ -18,7 +18,7 @@ import (
 // copied after first use.
 type Mutex[T any] struct {
 	mu       sync.Mutex
-	gen      gen.Counter // bumped on every unlock, so stale guards are caught
+	gen      gen.Counter    // bumped on every unlock, so stale guards are caught
 	orphan   atomic.Uintptr // the generation released on a guard's behalf (see abandon)
 	unwound  bool           // guarded by mu: taken while its goroutine was unwinding a panic
 	poisoned atomic.Bool

@@ -1,25 +1,8 @@
 package trace
 
 import (
-	"io"
-
 	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
-
-// Recording is what the recorder captured: events in time order, the names
-// of the goroutines and objects they mention, whether anything was lost, and
-// the runtime's own trace when started WithRuntime. Its methods
-// GoroutineName, ObjectName and WriteJSON read it.
-type Recording = rec.Recording
-
-// Event is one recorded event, resolved: its call site is a source line.
-type Event = rec.Event
-
-// Site is the user's source line that caused an event.
-type Site = rec.Site
-
-// ObjectInfo describes a helper object that appears in a recording.
-type ObjectInfo = rec.ObjectInfo
 
 // Option configures a recording (Capacity, WithRuntime).
 type Option = rec.Option
@@ -49,11 +32,11 @@ func Start(opts ...Option) error { return rec.Start(opts...) }
 
 // Stop ends the recording in progress and returns it. It returns an empty
 // recording if none was running.
-func Stop() *Recording { return rec.Stop() }
+func Stop() *Recording { return resolve(rec.Stop()) }
 
 // Snapshot returns a copy of everything recorded so far and keeps recording.
 // The runtime trace, if any, is only available from Stop.
-func Snapshot() *Recording { return rec.Snapshot() }
+func Snapshot() *Recording { return resolve(rec.Snapshot()) }
 
 // Reset discards what has been recorded so far and starts a fresh recording
 // with the same options, if one is running. A recording started WithRuntime
@@ -80,9 +63,6 @@ func Capacity(events int) Option { return rec.Capacity(events) }
 // scheduler's view — goroutine states and processors — on the same clock as
 // the helpers' events. Only one runtime trace can run per process.
 func WithRuntime(limitBytes int) Option { return rec.WithRuntime(limitBytes) }
-
-// ReadJSON reads a recording written by (*Recording).WriteJSON.
-func ReadJSON(r io.Reader) (*Recording, error) { return rec.ReadJSON(r) }
 
 // NameGoroutine gives the calling goroutine a name for timelines ("poller",
 // "worker-2"). Threads spawned with thread.Name are named this way already.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fearless-go/fearless/helpers/internal/rec"
+	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // Error is the panic value of a goroutine that was about to block forever:
@@ -16,9 +17,9 @@ type Error struct {
 // Step is one goroutine in a deadlock cycle and what it waits for.
 type Step struct {
 	Goroutine int64
-	Name      string   // the goroutine's name, if it has one
-	Waits     string   // what it waits for, e.g. `for mutex "B", which goroutine 7 "worker" holds`
-	At        rec.Site // where it waits
+	Name      string     // the goroutine's name, if it has one
+	Waits     string     // what it waits for, e.g. `for mutex "B", which goroutine 7 "worker" holds`
+	At        trace.Site // where it waits
 }
 
 // Error describes the cycle, one goroutine per line.

@@ -10,6 +10,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/callers"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
 	"github.com/fearless-go/fearless/helpers/internal/where"
+	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // OrderViolation reports two locks taken in both orders: the pattern that
@@ -26,7 +27,7 @@ type OrderViolation struct {
 type OrderStep struct {
 	Goroutine      string
 	Held, Taken    string // lock names
-	HeldAt, TakeAt rec.Site
+	HeldAt, TakeAt trace.Site
 }
 
 // String describes the step in one line, with both call sites.
@@ -156,17 +157,17 @@ func step(key [2]uint64) OrderStep {
 	}
 }
 
-func resolve(pcs callers.PCs) rec.Site {
+func resolve(pcs callers.PCs) trace.Site {
 	s := callers.Resolve(pcs)
 	if s.File == "" {
-		return rec.Site{}
+		return trace.Site{}
 	}
 	loc, code := where.Source(s.File, s.Line)
-	return rec.Site{Func: s.Func, File: s.File, Line: s.Line, Code: code, Where: loc}
+	return trace.Site{Func: s.Func, File: s.File, Line: s.Line, Code: code, Where: loc}
 }
 
 // siteString names a site as the learner sees it (see helpers/internal/where).
-func siteString(s rec.Site) string {
+func siteString(s trace.Site) string {
 	if s.Where != "" {
 		return s.Where
 	}

@@ -7,16 +7,17 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/callers"
 )
 
-// rawEvent is an event as the hot path writes it: no strings, no resolution.
-type rawEvent struct {
-	time  int64 // ns since the recording started
-	g     int64
-	obj   uint64
-	msg   uint64
-	val   int64
-	pcs   callers.PCs
-	kind  Kind
-	phase Phase
+// Raw is an event as the hot path writes it: no strings, no resolution
+// (helpers/trace resolves it into a trace.Event).
+type Raw struct {
+	Time  int64 // ns since the recording started
+	G     int64
+	Obj   uint64
+	Msg   uint64
+	Val   int64
+	PCs   callers.PCs
+	Kind  Kind
+	Phase Phase
 }
 
 // maxChunk is the most events allocated at a time; a shard holds a list of
@@ -30,7 +31,7 @@ const numShards = 32
 
 type shard struct {
 	mu      sync.Mutex
-	chunks  [][]rawEvent
+	chunks  [][]Raw
 	n       int             // events used in the last chunk
 	dropped map[int64]int64 // goroutine -> events of it not kept
 	_       [24]byte
@@ -57,15 +58,15 @@ func newBuffer(capacity int) *buffer {
 	}
 }
 
-func (b *buffer) add(e *rawEvent) {
-	s := &b.shards[uint64(e.g)%numShards]
+func (b *buffer) add(e *Raw) {
+	s := &b.shards[uint64(e.G)%numShards]
 	if b.kept.Add(1) > b.capacity {
-		b.drop(s, e.g)
+		b.drop(s, e.G)
 		return
 	}
 	s.mu.Lock()
 	if len(s.chunks) == 0 || s.n == len(s.chunks[len(s.chunks)-1]) {
-		s.chunks = append(s.chunks, make([]rawEvent, b.chunk))
+		s.chunks = append(s.chunks, make([]Raw, b.chunk))
 		s.n = 0
 	}
 	s.chunks[len(s.chunks)-1][s.n] = *e
@@ -86,7 +87,7 @@ func (b *buffer) drop(s *shard, g int64) {
 
 // collect copies every stored event, shard by shard, and the per-goroutine
 // counts of dropped events.
-func (b *buffer) collect() (out []rawEvent, dropped map[int64]int64) {
+func (b *buffer) collect() (out []Raw, dropped map[int64]int64) {
 	for i := range b.shards {
 		s := &b.shards[i]
 		s.mu.Lock()

@@ -14,7 +14,7 @@ func Example() {
 	if rec.Enabled() {
 		rec.Emit(rec.Lock, rec.Instant, id, 0, 0)
 	}
-	r := rec.Stop()
-	fmt.Println(r.Events[0].Kind, r.ObjectName(id), rec.KindOf(id))
+	c := rec.Stop()
+	fmt.Println(c.Events[0].Kind, rec.ObjectName(id), rec.KindOf(id))
 	// Output: lock A mutex
 }

@@ -100,17 +100,17 @@ func Start(opts ...Option) error {
 }
 
 // Stop ends the recording in progress and returns it. It returns an empty
-// recording if none was running.
-func Stop() *Recording {
+// capture if none was running.
+func Stop() *Capture {
 	control.Lock()
 	defer control.Unlock()
 	return stopLocked()
 }
 
-func stopLocked() *Recording {
+func stopLocked() *Capture {
 	r := current.Load()
 	if r == nil {
-		return &Recording{Goroutines: map[int64]string{}, Objects: map[uint64]ObjectInfo{}}
+		return &Capture{}
 	}
 	hook.Set(hook.Record, false)
 	current.Store(nil)
@@ -119,17 +119,17 @@ func stopLocked() *Recording {
 		r.clockMark()
 		rt = r.rt.stop()
 	}
-	rec := r.snapshot()
-	rec.Runtime = rt
-	return rec
+	c := r.snapshot()
+	c.Runtime = rt
+	return c
 }
 
 // Snapshot returns a copy of everything recorded so far and keeps recording.
 // The runtime trace, if any, is only available from Stop.
-func Snapshot() *Recording {
+func Snapshot() *Capture {
 	r := current.Load()
 	if r == nil {
-		return &Recording{Goroutines: map[int64]string{}, Objects: map[uint64]ObjectInfo{}}
+		return &Capture{}
 	}
 	return r.snapshot()
 }
@@ -181,15 +181,15 @@ func EmitFrom(site callers.PCs, kind Kind, phase Phase, obj, msg uint64, val int
 }
 
 func (r *recorder) add(site callers.PCs, kind Kind, phase Phase, obj, msg uint64, val int64) {
-	e := rawEvent{
-		pcs:   site,
-		g:     goid.Get(),
-		time:  int64(time.Since(r.epoch)),
-		kind:  kind,
-		phase: phase,
-		obj:   obj,
-		msg:   msg,
-		val:   val,
+	e := Raw{
+		PCs:   site,
+		G:     goid.Get(),
+		Time:  int64(time.Since(r.epoch)),
+		Kind:  kind,
+		Phase: phase,
+		Obj:   obj,
+		Msg:   msg,
+		Val:   val,
 	}
 	r.buf.add(&e)
 }

@@ -93,7 +93,7 @@ func Record(t testing.TB, opts ...rec.Option) {
 func CountEvents(obj uint64, k rec.Kind, ph rec.Phase) int {
 	n := 0
 	for _, e := range rec.Snapshot().Events {
-		if e.Kind == k && e.Phase == ph && (obj == 0 || e.Object == obj) {
+		if e.Kind == k && e.Phase == ph && (obj == 0 || e.Obj == obj) {
 			n++
 		}
 	}

@@ -1,18 +1,17 @@
-package rec
+package trace
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/json"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
@@ -22,7 +21,7 @@ type Event struct {
 	G      int64         `json:"g"`             // goroutine id (the runtime's; matches runtime traces)
 	Kind   Kind          `json:"kind"`          // what happened
 	Phase  Phase         `json:"ph"`            // Instant, or one end of a span
-	Object uint64        `json:"obj,omitempty"` // the helper object involved (see NewID)
+	Object uint64        `json:"obj,omitempty"` // the helper object involved
 	Msg    uint64        `json:"msg,omitempty"` // message id linking a Send to its Recv
 	Value  int64         `json:"val,omitempty"` // kind-specific number (see the Kind constants)
 	Site   *Site         `json:"site,omitempty"`
@@ -35,7 +34,7 @@ type Site struct {
 	Line int    `json:"line"`
 	Code string `json:"code,omitempty"` // the line's text, trimmed, when the file is readable
 	// Where names the line as reports do: "cell [5] line 12" in a notebook,
-	// "worker.go:12" elsewhere (see helpers/internal/where).
+	// "worker.go:12" elsewhere.
 	Where string `json:"where,omitempty"`
 }
 
@@ -78,7 +77,7 @@ func (r *Recording) ObjectName(id uint64) string {
 	if info, ok := r.Objects[id]; ok {
 		return info.Name
 	}
-	return DefaultName(id)
+	return rec.DefaultName(id)
 }
 
 // WriteJSON writes the recording as JSON.
@@ -96,54 +95,55 @@ func ReadJSON(rd io.Reader) (*Recording, error) {
 	return &r, nil
 }
 
-func (r *recorder) snapshot() *Recording {
-	raw, droppedBy := r.buf.collect()
-	slices.SortStableFunc(raw, func(a, b rawEvent) int { return cmp.Compare(a.time, b.time) })
-	rec := &Recording{
-		Started:    r.epoch,
-		Duration:   time.Since(r.epoch),
-		Events:     make([]Event, len(raw)),
+// resolve turns the recorder's capture into a Recording: call sites become
+// source lines (named as reports name them), ids get their names.
+func resolve(c *rec.Capture) *Recording {
+	r := &Recording{
+		Started:    c.Started,
+		Duration:   c.Duration,
+		Events:     make([]Event, len(c.Events)),
 		Goroutines: map[int64]string{},
 		Objects:    map[uint64]ObjectInfo{},
-		Capacity:   r.capacity,
-		Dropped:    r.buf.dropped.Load(),
-		DroppedBy:  droppedBy,
+		Capacity:   c.Capacity,
+		Dropped:    c.Dropped,
+		DroppedBy:  c.DroppedBy,
+		Runtime:    c.Runtime,
 	}
 	sites := map[callers.PCs]*Site{}
 	var src sourceCache
-	for g := range droppedBy {
-		if name, ok := GoroutineName(g); ok {
-			rec.Goroutines[g] = name
+	for g := range c.DroppedBy {
+		if name, ok := rec.GoroutineName(g); ok {
+			r.Goroutines[g] = name
 		}
 	}
-	for i, e := range raw {
-		site, ok := sites[e.pcs]
+	for i, e := range c.Events {
+		site, ok := sites[e.PCs]
 		if !ok {
-			if s := callers.Resolve(e.pcs); s.File != "" {
+			if s := callers.Resolve(e.PCs); s.File != "" {
 				loc, code := where.Source(s.File, s.Line)
 				if code == "" {
 					code = src.line(s.File, s.Line)
 				}
 				site = &Site{Func: s.Func, File: s.File, Line: s.Line, Code: code, Where: loc}
 			}
-			sites[e.pcs] = site
+			sites[e.PCs] = site
 		}
-		rec.Events[i] = Event{
-			Time: time.Duration(e.time), G: e.g, Kind: e.kind, Phase: e.phase,
-			Object: e.obj, Msg: e.msg, Value: e.val, Site: site,
+		r.Events[i] = Event{
+			Time: time.Duration(e.Time), G: e.G, Kind: e.Kind, Phase: e.Phase,
+			Object: e.Obj, Msg: e.Msg, Value: e.Val, Site: site,
 		}
-		if _, ok := rec.Goroutines[e.g]; !ok {
-			if name, ok := GoroutineName(e.g); ok {
-				rec.Goroutines[e.g] = name
+		if _, ok := r.Goroutines[e.G]; !ok {
+			if name, ok := rec.GoroutineName(e.G); ok {
+				r.Goroutines[e.G] = name
 			}
 		}
-		if e.obj != 0 {
-			if _, ok := rec.Objects[e.obj]; !ok {
-				rec.Objects[e.obj] = ObjectInfo{Kind: KindOf(e.obj), Name: ObjectName(e.obj)}
+		if e.Obj != 0 {
+			if _, ok := r.Objects[e.Obj]; !ok {
+				r.Objects[e.Obj] = ObjectInfo{Kind: rec.KindOf(e.Obj), Name: rec.ObjectName(e.Obj)}
 			}
 		}
 	}
-	return rec
+	return r
 }
 
 // sourceCache reads source files once each, to show the text of a call site.
