@@ -235,7 +235,10 @@ func (e *Explorer) Run(fn func()) *Result {
 	s := e.strategy()
 	t0 := time.Now()
 	watch := newWatch()
+	prog := newProgress(e.name)
+	defer prog.done()
 	for n := 0; n < e.schedules; n++ {
+		prog.show(n)
 		s.begin(n)
 		r := execute(s, fn, maxSteps, false)
 		res.Schedules++

@@ -54,6 +54,38 @@ func Runs[T comparable](n int, f func() T) *Outcomes[T] {
 	return o
 }
 
+// progress is the live line of a long exploration in a notebook cell: it
+// appears after half a second and goes away when the exploration ends.
+type progress struct {
+	id, what string
+	t0, last time.Time
+}
+
+func newProgress(what string) *progress {
+	if !gonbui.IsNotebook {
+		return nil
+	}
+	return &progress{what: what, t0: time.Now(), last: time.Now()}
+}
+
+func (p *progress) show(n int) {
+	if p == nil || time.Since(p.last) < 200*time.Millisecond || time.Since(p.t0) < 500*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	if p.id == "" {
+		p.id = "fearless-explore-" + gonbui.UniqueID()
+	}
+	gonbui.UpdateHTML(p.id, fmt.Sprintf(`<div style="font-family:monospace">exploring (%s): %d schedules so far, %v</div>`,
+		html.EscapeString(p.what), n, time.Since(p.t0).Round(100*time.Millisecond)))
+}
+
+func (p *progress) done() {
+	if p != nil && p.id != "" {
+		gonbui.UpdateHTML(p.id, "")
+	}
+}
+
 func progressHTML(done, n int, s string) string {
 	return fmt.Sprintf(`<div style="font-family:monospace">run %d of %d <progress value="%d" max="%d"></progress> %s</div>`,
 		done, n, done, n, html.EscapeString(s))
