@@ -119,3 +119,30 @@ func TestGonbShutdown(t *testing.T) {
 		t.Fatalf("the kernel did not exit after shutdown_request; log:\n%s", k.Log())
 	}
 }
+
+// input_request (stdin) finds its way from gonb through the proxy to the
+// client that ran the cell, and the answer back to the cell's program.
+func TestGonbInput(t *testing.T) {
+	k, ctx := startKernel(t, testenv.Offline...)
+	code := "import \"github.com/janpfeifer/gonb/gonbui\"\n\n%%\ngonbui.RequestInput(\"name? \", false)\nvar name string\nfmt.Scanln(&name)\nfmt.Println(\"hello,\", name)"
+	var prompts []string
+	res, err := k.Client().Execute(ctx, jupyter.ExecuteRequest{Code: code}, jupyter.ExecuteOptions{
+		OnInput: func(r jupyter.InputRequest) (string, error) {
+			prompts = append(prompts, r.Prompt)
+			return "ada", nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	for _, m := range res.Messages {
+		var s jupyter.Stream
+		if m.Type() == "stream" && m.Decode(&s) == nil {
+			out.WriteString(s.Text)
+		}
+	}
+	if res.Reply.Status != "ok" || len(prompts) != 1 || !strings.Contains(out.String(), "hello, ada") {
+		t.Fatalf("input: reply %s, prompts %q, stdout %q; log:\n%s", res.Reply.Status, prompts, out.String(), k.Log())
+	}
+}
