@@ -225,13 +225,16 @@ func TestRace(t *testing.T) {
 // TestRaceFailsTheCheck runs a racy check in a child process (the race would
 // fail this test) and reads the child's block.
 func TestRaceFailsTheCheck(t *testing.T) {
-	out := runChild(t, "race", "GORACE=exitcode=0")
+	out, code := runChild(t, "race", "GORACE=exitcode=0")
 	if RaceEnabled {
-		if !strings.Contains(out, "✗ racy counter") || !strings.Contains(out, "the race detector found") {
-			t.Fatalf("child output:\n%s", out)
+		if !strings.Contains(out, "✗ racy counter") || !strings.Contains(out, "the race detector found") || code != 1 {
+			t.Fatalf("child exit %d, output:\n%s", code, out)
 		}
-	} else if !strings.Contains(out, "✓ racy counter") {
-		t.Fatalf("without -race the race goes unseen; child output:\n%s", out)
+		if !strings.Contains(out, "check: child: 1 check failed (0 of 1 points)") {
+			t.Fatalf("no line on stderr saying why the program failed:\n%s", out)
+		}
+	} else if !strings.Contains(out, "✓ racy counter") || code != 0 {
+		t.Fatalf("without -race the race goes unseen; child exit %d, output:\n%s", code, out)
 	}
 }
 
@@ -349,10 +352,16 @@ func child(which string) {
 	}
 }
 
-func runChild(t *testing.T, which string, env ...string) string {
+// runChild runs this test binary as a plain program that calls child, and
+// returns its output and exit status.
+func runChild(t *testing.T, which string, env ...string) (string, int) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(append(os.Environ(), "CHECK_TEST_CHILD="+which), env...)
-	out, _ := cmd.CombinedOutput()
-	return string(out)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return string(out), cmd.ProcessState.ExitCode()
 }
