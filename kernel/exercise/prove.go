@@ -314,12 +314,15 @@ func runPlans(ctx context.Context, opts runner.Options, n *Notebook, plans []*pl
 		}
 		cells := obs.span(i)
 		if cells[0] == nil || cells[0].Status == runner.NotRun {
-			if i == 0 { // the kernel did not even start
-				pl.variant.Problem = "not run"
+			if i == 0 { // the kernel did not start, or died before any variant ran
+				why := "not run"
 				if res.Err != nil {
-					pl.variant.Problem += ": " + res.Err.Error()
+					why += ": " + res.Err.Error()
 				}
-				judged(pl.variant)
+				for _, rest := range plans {
+					rest.variant.Problem = why
+					judged(rest.variant)
+				}
 				return len(plans) // nothing will run in this notebook
 			}
 			return i
