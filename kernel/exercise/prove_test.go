@@ -123,3 +123,29 @@ func TestJudge(t *testing.T) {
 		}
 	}
 }
+
+// TestProveWithoutKernel: when no kernel can run a notebook, every variant
+// says so, and the proof fails.
+func TestProveWithoutKernel(t *testing.T) {
+	proof, err := Prove(context.Background(), []string{"../testdata/exercise/counter.ipynb"}, ProveOptions{
+		Runner: runner.Options{FindSpec: func(name string) (*kernelspec.Spec, error) {
+			return nil, &kernelspec.NotFoundError{Name: name}
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if proof.OK() || len(proof.Notebooks) != 1 || len(proof.Notebooks[0].Variants) != 9 {
+		t.Fatalf("proof: %+v", proof)
+	}
+	for _, v := range proof.Notebooks[0].Variants {
+		if v.OK || !strings.Contains(v.Problem, "not run: ") || !strings.Contains(v.Problem, "fearless install") {
+			t.Errorf("%s: %q", v.Variant, v.Problem)
+		}
+	}
+	var out strings.Builder
+	proof.WriteText(&out)
+	if !strings.Contains(out.String(), "fearless prove: FAILED: 1 notebooks, 9 variants, 9 misbehaved") {
+		t.Errorf("summary:\n%s", out.String())
+	}
+}
