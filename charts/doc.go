@@ -5,6 +5,10 @@
 //
 //	defer charts.Show() // the timeline of everything recorded, even if main panics
 //
+// Options are typed, so a wrong argument does not compile:
+// charts.Show(charts.Recording(rec), charts.Title("two workers")) shows a
+// given recording under a title.
+//
 // Show sends one output with three forms of the same chart: interactive HTML
 // (drawn by ECharts, which the fearless_charts Jupyter server extension serves
 // from this project's pinned npm install: nothing is downloaded and the

@@ -47,3 +47,15 @@ func ExampleShow() {
 	defer charts.Show()
 	// ... the cell's code, using the helper packages ...
 }
+
+// Options pick the recording and the title; anything else does not compile.
+func ExampleRecording() {
+	rec := &trace.Recording{Duration: time.Millisecond, Goroutines: map[int64]string{1: "main"}}
+	out, err := charts.Timeline(nil, charts.Recording(rec), charts.Title("an empty run"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(out.Text)
+	// Output:
+	// an empty run: nothing was recorded (recording is off: call trace.Start(), or run in a notebook cell)
+}
