@@ -9,6 +9,7 @@ import (
 
 	"github.com/petermattis/goid"
 
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 	"github.com/fearless-go/fearless/helpers/thread"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
@@ -235,6 +236,7 @@ func (e *Explorer) Run(fn func()) *Result {
 	s := e.strategy()
 	t0 := time.Now()
 	watch := newWatch()
+	names := rec.SaveNames()
 	prog := newProgress(e.name)
 	defer prog.done()
 	for n := 0; n < e.schedules; n++ {
@@ -243,6 +245,9 @@ func (e *Explorer) Run(fn func()) *Result {
 		r := execute(s, fn, maxSteps, false)
 		res.Schedules++
 		res.Points = max(res.Points, r.steps)
+		if names.Grown() > 4096 { // each schedule names its objects afresh: forget the old ones
+			names.Restore()
+		}
 		if r.fail == nil && n == 0 {
 			r.fail = watch.strays()
 		}
@@ -270,6 +275,7 @@ func (e *Explorer) Run(fn func()) *Result {
 	}
 	res.Elapsed = time.Since(t0)
 	if f := res.Failure; f != nil && f.Kind != Uncontrolled && f.Schedule != "" {
+		names.Restore()
 		tell(f, fn, maxSteps)
 	}
 	return res

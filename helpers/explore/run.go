@@ -261,18 +261,25 @@ func tell(f *Failure, fn func(), maxSteps int) {
 	if paused {
 		recording = trace.Snapshot()
 		hook.Set(hook.Record, false)
+		// Only the replay, on a clock that starts with it.
 		kept := recording.Events[:0]
 		for _, e := range recording.Events {
 			if e.Time >= from {
+				e.Time -= from
 				kept = append(kept, e)
 			}
 		}
 		recording.Events = kept
+		recording.Started = recording.Started.Add(from)
+		recording.Duration -= from
 	} else {
 		recording = trace.Stop()
 	}
 	f.Recording = recording
 	f.Steps = r.tale()
+	if r.fail != nil && r.fail.Kind == f.Kind {
+		f.Message = r.fail.Message // the same, with the names of this run's objects
+	}
 	if r.fail == nil || r.fail.Kind != f.Kind {
 		got := "no failure"
 		if r.fail != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/petermattis/goid"
 
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
@@ -276,9 +277,31 @@ func (r *run) yield(t *proc) {
 		mu.Unlock()
 		return
 	}
+	span := r.story && !t.done && !r.ready(t) && waitSpan(t.op, rec.Begin)
 	r.handoff(next)
 	mu.Unlock()
 	r.wait(t)
+	if span {
+		waitSpan(t.op, rec.End)
+	}
+}
+
+// waitSpan records, on the timeline of a failing schedule, that a thread
+// waits at its op (for a lock or a join), so a deadlock shows who waits.
+func waitSpan(o op, phase rec.Phase) bool {
+	switch o.kind {
+	case opLock:
+		mode := int64(rec.ModeExclusive)
+		if o.shared {
+			mode = rec.ModeShared
+		}
+		rec.Emit(rec.LockWait, phase, o.obj, 0, mode)
+	case opJoin:
+		rec.Emit(rec.Join, phase, o.obj, 0, 0)
+	default:
+		return false
+	}
+	return true
 }
 
 // wait parks t until its turn. If the execution is being torn down instead,
