@@ -230,10 +230,13 @@ func TestRaceFailsTheCheck(t *testing.T) {
 		if !strings.Contains(out, "✗ racy counter") || !strings.Contains(out, "the race detector found") || code != 1 {
 			t.Fatalf("child exit %d, output:\n%s", code, out)
 		}
-		if !strings.Contains(out, "check: child: 1 check failed (0 of 1 points)") {
+		if !strings.Contains(out, "run 1 of 5: the race detector found 1 data race") {
+			t.Fatalf("Repeat does not stop at the run that raced:\n%s", out)
+		}
+		if !strings.Contains(out, "check: child: 2 checks failed (0 of 2 points)") {
 			t.Fatalf("no line on stderr saying why the program failed:\n%s", out)
 		}
-	} else if !strings.Contains(out, "✓ racy counter") || code != 0 {
+	} else if !strings.Contains(out, "✓ racy counter") || !strings.Contains(out, "✓ racy repeat") || code != 0 {
 		t.Fatalf("without -race the race goes unseen; child exit %d, output:\n%s", code, out)
 	}
 }
@@ -348,6 +351,14 @@ func child(which string) {
 			<-done
 			<-done
 			return n > 0
+		})
+		ex.Repeat("racy repeat", 5, func() error {
+			n := 0
+			done := make(chan bool)
+			go func() { n++; done <- true }()
+			n++
+			<-done
+			return nil
 		})
 	}
 }

@@ -176,8 +176,9 @@ func (c *Checks) Repeat(name string, n int, f func() error, opts ...Option) bool
 			return call(time.Until(deadline), func() {
 				for i := 1; i <= n; i++ {
 					run.Store(int64(i))
-					if err = f(); err != nil {
-						return
+					races := raceErrors()
+					if err = f(); err != nil || raceErrors() > races {
+						return // a data race stops at the run that raced
 					}
 				}
 			})
