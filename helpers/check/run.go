@@ -94,7 +94,7 @@ func verdict(o outcome, timeout time.Duration) (c Check, ok bool) {
 	case o.goexit:
 		return Check{Status: StatusFailed, Message: "the function stopped its goroutine (runtime.Goexit) instead of returning"}, false
 	case o.races > 0:
-		return Check{Status: StatusFailed, Message: fmt.Sprintf("the race detector found %s while it ran (see the WARNING: DATA RACE report below the cell)", plural(o.races, "data race"))}, false
+		return Check{Status: StatusFailed, Message: fmt.Sprintf("the race detector found %s while it ran (its WARNING: DATA RACE report on stderr says where)", plural(o.races, "data race"))}, false
 	}
 	return Check{}, true
 }
