@@ -52,12 +52,46 @@ func TestProve(t *testing.T) {
 			}
 			if strings.HasSuffix(n.Path, "counter.ipynb") && v.OK {
 				sample++
+				if v.Kind == KindReference && v.Exercise == "count" {
+					checkOutputs(t, v)
+				}
 			}
 		}
 	}
 	if sample != 9 {
 		t.Errorf("the sample proved %d variants, want 9 (2 references, 5 wrong answers, 2 student versions)", sample)
 	}
+}
+
+// checkOutputs checks what a check cell showed: one display_data with the
+// HTML block, the text block and the result, valid for nbformat's own
+// validator (the result is a JSON string under a +json MIME type).
+func checkOutputs(t *testing.T, v *VariantResult) {
+	t.Helper()
+	c := v.Cells[len(v.Cells)-1]
+	var displays []*notebook.Output
+	for _, o := range c.Outputs {
+		if o.OutputType == notebook.DisplayData {
+			displays = append(displays, o)
+		}
+	}
+	if len(displays) != 1 {
+		t.Fatalf("check cell outputs: %+v, want one display_data", c.Outputs)
+	}
+	d := displays[0].Data
+	html, _ := d["text/html"].(string)
+	text, _ := d["text/plain"].(string)
+	if _, ok := d[check.ResultMIME].(string); !ok || !strings.Contains(html, "fearless-check") || !strings.HasPrefix(text, "✓ count: 5/5 points") {
+		t.Fatalf("display_data %v", d)
+	}
+	nb := notebook.New("fearless", "Go (Fearless)", "go")
+	cell := nb.Add(notebook.NewCode("%%"))
+	cell.Outputs = c.Outputs
+	path := filepath.Join(t.TempDir(), "outputs.ipynb")
+	if err := notebook.Write(path, nb); err != nil {
+		t.Fatal(err)
+	}
+	testenv.ValidateNotebooks(t, path)
 }
 
 // cellWith returns a check cell's result carrying r as a notebook stores it.
