@@ -11,6 +11,8 @@ import (
 	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/fearless-go/fearless/charts"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
+	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
 // Outcomes is how often each result came out of plain runs of a function.
@@ -25,7 +27,13 @@ type Outcomes[T comparable] struct {
 // counts its results: how often a racy counter ends at each value, say. f
 // must set up its state afresh on each call. In a notebook cell, Runs shows
 // a live progress line while it runs and then a histogram of the outcomes.
+// The recorder is paused meanwhile: a timeline of n runs would drown the one
+// you want to see.
 func Runs[T comparable](n int, f func() T) *Outcomes[T] {
+	if hook.Set(hook.Record, false) {
+		defer hook.Set(hook.Record, true)
+	}
+	names := rec.SaveNames()
 	o := &Outcomes[T]{Counts: map[T]int{}}
 	id := ""
 	if gonbui.IsNotebook {
@@ -36,6 +44,9 @@ func Runs[T comparable](n int, f func() T) *Outcomes[T] {
 	last := t0
 	for i := range n {
 		v := f()
+		if names.Grown() > 4096 { // each run names its objects afresh: forget the old ones
+			names.Restore()
+		}
 		if o.Counts[v] == 0 {
 			o.first = append(o.first, v)
 		}
