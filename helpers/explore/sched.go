@@ -57,6 +57,7 @@ type proc struct {
 	vv     []uint32
 	prio   float64
 	panic  *Failure // set when its function panicked
+	ok     bool     // could go on, at the latest decision
 }
 
 func (t *proc) label() string {
@@ -190,13 +191,18 @@ func (r *run) queuedWriter(obj uint64, t *proc) *proc {
 
 // enabled returns the threads whose op can proceed, in index order.
 func (r *run) enabled(buf []*proc) []*proc {
+	// Writers first: whether one is queued decides whether readers can go.
 	for _, t := range r.threads {
-		if !t.done && t.op.kind == opLock && !t.op.shared && !r.ready(t) {
+		t.ok = r.ready(t)
+		if !t.ok && !t.done && t.op.kind == opLock && !t.op.shared {
 			t.waited = true
 		}
 	}
 	for _, t := range r.threads {
-		if r.ready(t) {
+		if t.op.kind == opLock && t.op.shared && !t.done {
+			t.ok = r.ready(t)
+		}
+		if t.ok {
 			buf = append(buf, t)
 		}
 	}
