@@ -128,6 +128,11 @@ func TestInstallScript(t *testing.T) {
 		t.Fatalf("install.sh: %v\n%s", err, log.String())
 	}
 	t.Logf("install.sh ran in %s", time.Since(start).Round(time.Second))
+	for _, line := range strings.Split(log.String(), "\n") {
+		if strings.HasPrefix(line, "fearless install [") {
+			t.Log(line)
+		}
+	}
 
 	spec, err := kernelspec.Load(filepath.Join(venv, "share", "jupyter", "kernels", "fearless"))
 	if err != nil {

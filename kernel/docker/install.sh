@@ -20,7 +20,7 @@
 #   FEARLESS_PIP_ARGS  extra pip install flags (the test: --no-index --no-build-isolation)
 set -euo pipefail
 
-say() { printf 'fearless install: %s\n' "$*" >&2; }
+say() { printf 'fearless install [%4ss]: %s\n' "$SECONDS" "$*" >&2; }
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 src="$(cd "${FEARLESS_SRC:-$here/../..}" && pwd)"
 prefix="${FEARLESS_PREFIX:-/opt/fearless}"
