@@ -14,7 +14,7 @@ import (
 // and all of them stop working at Unlock.
 type Guard[T any] struct {
 	m   *Mutex[T]
-	gen uintptr
+	gen uint64
 }
 
 const (
@@ -23,21 +23,24 @@ const (
 	msgZero        = "mutex: zero Guard used (a guard comes from Lock or TryLock)"
 )
 
-// check panics unless g is the guard of the current holder.
+// check panics unless g is the guard of the current holder. It stays small
+// enough to inline: the panic value finds its location when read (see
+// where.Later).
 func (g Guard[T]) check() {
-	if g.m == nil || g.gen != g.m.gen.Load() {
-		g.refuse(msgAfterUnlock)
+	if g.m == nil {
+		panic(errZero)
+	}
+	if g.gen != g.m.gen.V.Load() {
+		panic(errAfterUnlock)
 	}
 }
 
-// refuse panics with msg, naming the caller's line. It is out of line so
-// that the checks stay small enough to inline.
-//
-//go:noinline
-func (g Guard[T]) refuse(msg string) {
-	if g.m == nil {
-		msg = msgZero
-	}
+// The panic values of check, made once: a conversion at the panic would cost
+// more than the inliner allows.
+var errZero, errAfterUnlock error = where.Later(msgZero), where.Later(msgAfterUnlock)
+
+// refuse panics with msg, naming the caller's line.
+func refuse(msg string) {
 	panic(where.Refuse(msg))
 }
 
@@ -72,7 +75,7 @@ func (g Guard[T]) Ptr() *T {
 // defer g.Unlock().
 func (g Guard[T]) Unlock() {
 	m := g.m
-	if m == nil || g.gen != m.gen.Load() {
+	if m == nil || g.gen != m.gen.V.Load() {
 		if g.orphaned() {
 			return
 		}
@@ -98,10 +101,13 @@ func (g Guard[T]) Unlock() {
 //
 //go:noinline
 func (g Guard[T]) orphaned() bool {
-	if g.m != nil && g.gen+1 == g.m.orphan.Load() {
+	switch {
+	case g.m == nil:
+		refuse(msgZero)
+	case g.gen+1 == g.m.orphan.Load():
 		return true
 	}
-	g.refuse(msgTwice)
+	refuse(msgTwice)
 	return false
 }
 

@@ -18,9 +18,9 @@ import (
 // copied after first use.
 type Mutex[T any] struct {
 	mu       sync.Mutex
-	gen      gen.Counter    // bumped on every unlock, so stale guards are caught
-	orphan   atomic.Uintptr // the generation released on a guard's behalf (see abandon)
-	unwound  bool           // guarded by mu: taken while its goroutine was unwinding a panic
+	gen      gen.Counter   // bumped on every unlock, so stale guards are caught
+	orphan   atomic.Uint64 // the generation released on a guard's behalf (see abandon)
+	unwound  bool          // guarded by mu: taken while its goroutine was unwinding a panic
 	poisoned atomic.Bool
 	done     atomic.Bool // IntoInner ended the mutex; poisoned is set too, so only the poisoned path checks it
 	id       atomic.Uint64
@@ -50,7 +50,7 @@ func (m *Mutex[T]) Lock() (Guard[T], error) {
 	if m.poisoned.Load() {
 		return m.poisonedGuard()
 	}
-	return Guard[T]{m: m, gen: m.gen.Load()}, nil
+	return Guard[T]{m: m, gen: m.gen.V.Load()}, nil
 }
 
 // TryLock takes the lock if it is free. Otherwise it returns ErrWouldBlock
@@ -72,14 +72,14 @@ func (m *Mutex[T]) acquired() (Guard[T], error) {
 	if m.poisoned.Load() {
 		return m.poisonedGuard()
 	}
-	return Guard[T]{m: m, gen: m.gen.Load()}, nil
+	return Guard[T]{m: m, gen: m.gen.V.Load()}, nil
 }
 
 // poisonedGuard is kept out of line so Lock stays small enough to inline.
 //
 //go:noinline
 func (m *Mutex[T]) poisonedGuard() (Guard[T], error) {
-	g := Guard[T]{m: m, gen: m.gen.Load()}
+	g := Guard[T]{m: m, gen: m.gen.V.Load()}
 	if m.done.Load() {
 		m.refuseConsumed(g)
 	}
@@ -138,7 +138,7 @@ func (m *Mutex[T]) abandon(_ int64, poison bool) {
 	if rec.Enabled() {
 		rec.Emit(rec.Unlock, rec.Instant, m.TraceID(), 0, 0)
 	}
-	m.orphan.Store(m.gen.Load() + 1)
+	m.orphan.Store(m.gen.V.Load() + 1)
 	m.gen.Bump()
 	m.mu.Unlock()
 }

@@ -14,10 +14,10 @@ import (
 // after first use.
 type RwLock[T any] struct {
 	mu       sync.RWMutex
-	readers  readerCount    // read guards out, to catch stale ones before sync.RWMutex sees them
-	gen      gen.Counter    // bumped on every write unlock, so stale write guards are caught
-	orphan   atomic.Uintptr // the write generation released on a guard's behalf (see abandonWrite)
-	unwound  bool           // guarded by the write lock: taken while its goroutine was unwinding a panic
+	readers  readerCount   // read guards out, to catch stale ones before sync.RWMutex sees them
+	gen      gen.Counter   // bumped on every write unlock, so stale write guards are caught
+	orphan   atomic.Uint64 // the write generation released on a guard's behalf (see abandonWrite)
+	unwound  bool          // guarded by the write lock: taken while its goroutine was unwinding a panic
 	poisoned atomic.Bool
 	id       atomic.Uint64
 	value    T

@@ -53,7 +53,7 @@ func (l *RwLock[T]) TryWrite() (WriteGuard[T], error) {
 }
 
 func (l *RwLock[T]) writeAcquired() (WriteGuard[T], error) {
-	g := WriteGuard[T]{l: l, gen: l.gen.Load()}
+	g := WriteGuard[T]{l: l, gen: l.gen.V.Load()}
 	if l.poisoned.Load() {
 		return g, &PoisonError[WriteGuard[T]]{guard: g}
 	}
@@ -87,7 +87,7 @@ func (l *RwLock[T]) abandonWrite(_ int64, poison bool) {
 		l.poison()
 	}
 	l.noteReleased(engine.Exclusive, false)
-	l.orphan.Store(l.gen.Load() + 1)
+	l.orphan.Store(l.gen.V.Load() + 1)
 	l.gen.Bump()
 	l.mu.Unlock()
 }
@@ -99,7 +99,7 @@ func (l *RwLock[T]) abandonWrite(_ int64, poison bool) {
 // at Unlock.
 type WriteGuard[T any] struct {
 	l   *RwLock[T]
-	gen uintptr
+	gen uint64
 }
 
 const (
@@ -108,12 +108,21 @@ const (
 	msgWriteZero        = "rwlock: zero WriteGuard used (a write guard comes from Write or TryWrite)"
 )
 
-// check panics unless g is the guard of the current writer.
+// check panics unless g is the guard of the current writer. It stays small
+// enough to inline: the panic value finds its location when read (see
+// where.Later).
 func (g WriteGuard[T]) check() {
-	if g.l == nil || g.gen != g.l.gen.Load() {
-		g.refuse(msgWriteAfterUnlock)
+	if g.l == nil {
+		panic(errWriteZero)
+	}
+	if g.gen != g.l.gen.V.Load() {
+		panic(errWriteAfterUnlock)
 	}
 }
+
+// The panic values of check, made once: a conversion at the panic would cost
+// more than the inliner allows.
+var errWriteZero, errWriteAfterUnlock error = where.Later(msgWriteZero), where.Later(msgWriteAfterUnlock)
 
 // refuse panics with msg, naming the caller's line. It is out of line so
 // that the checks stay small enough to inline.
@@ -155,7 +164,7 @@ func (g WriteGuard[T]) Ptr() *T {
 // defer g.Unlock() can see it, so write that.
 func (g WriteGuard[T]) Unlock() {
 	l := g.l
-	if l == nil || g.gen != l.gen.Load() {
+	if l == nil || g.gen != l.gen.V.Load() {
 		if g.orphaned() {
 			return
 		}

@@ -70,7 +70,7 @@ func (e *PanicError) Unwrap() error {
 // Recovered turns a value from recover() into a *PanicError carrying the
 // current stack. Call it directly in the deferred function that recovered.
 func Recovered(thread string, value any) *PanicError {
-	return &PanicError{Thread: thread, Value: value, Stack: string(debug.Stack()), at: where.Panic()}
+	return &PanicError{Thread: thread, Value: where.Fix(value), Stack: string(debug.Stack()), at: where.Panic()}
 }
 
 // panicLine finds, in a stack taken while panicking, the line that panicked:

@@ -70,13 +70,22 @@ const panicDepth = 16
 // recovers and re-raises adds an inner one), from the first that is neither
 // the runtime's nor a helper's. Call it from a deferred function while
 // panicking; it returns zero PCs otherwise.
-func PanicPCs() (pcs PCs) {
+func PanicPCs() (pcs PCs) { return panicPCs(false) }
+
+// RaisePCs is PanicPCs for the innermost runtime.gopanic on the stack: the
+// panic raised last, whose value a deferred function may be reading.
+func RaisePCs() (pcs PCs) { return panicPCs(true) }
+
+func panicPCs(innermost bool) (pcs PCs) {
 	var buf [64]uintptr
-	n := runtime.Callers(2, buf[:])
+	n := runtime.Callers(3, buf[:])
 	last := -1
 	for i := range n {
 		if f := runtime.FuncForPC(buf[i] - 1); f != nil && f.Name() == "runtime.gopanic" {
 			last = i
+			if innermost {
+				break
+			}
 		}
 	}
 	if last < 0 {

@@ -22,7 +22,7 @@ import (
 func Panics(t testing.TB, f func()) (value any, msg string) {
 	t.Helper()
 	defer func() {
-		value = recover()
+		value = where.Fix(recover()) // a helper's hot-path panic finds its line here
 		if value == nil {
 			t.Error("expected a panic")
 			return

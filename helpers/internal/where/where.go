@@ -88,6 +88,32 @@ func Panic() string {
 	return Format(s.File, s.Line)
 }
 
+// Later is a misuse panic value for a helper's hot path, where even a call to
+// Refuse costs too much (it would keep the check from being inlined):
+// panic(where.Later(msg)) is a conversion, not a call. Its location is found
+// when its message is read, from the panicking stack: the runtime reads it
+// there before printing an unrecovered panic, and a deferred function that
+// recovers it reads it there too. Fix turns it into a *Misuse with the
+// location fixed, for code that keeps the value.
+type Later string
+
+// Error is the message with the location of the panic in flight.
+func (l Later) Error() string { return Fix(l).(*Misuse).Error() }
+
+// Fix returns v, or, if v is a Later, the *Misuse it stands for, located at
+// the panic in flight. Call it where the value is recovered.
+func Fix(v any) any {
+	l, ok := v.(Later)
+	if !ok {
+		return v
+	}
+	m := &Misuse{Msg: string(l)}
+	if s := callers.Resolve(callers.RaisePCs()); s.File != "" {
+		m.At = Format(s.File, s.Line)
+	}
+	return m
+}
+
 // Misuse is the panic value of a helper refusing what Rust refuses at compile
 // time. Its message names the caller's line.
 type Misuse struct {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,3 +136,28 @@ func TestRefuseNamesTheCaller(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A Later panic finds the line that raised it when its message is read
+// while the panic is in flight, and Fix keeps that line.
+func TestLaterFindsItsLineWhileInFlight(t *testing.T) {
+	t.Setenv("GONB_TMP_DIR", "")
+	var msg string
+	var fixed any
+	var line int
+	func() {
+		defer func() {
+			r := recover()
+			msg = r.(error).Error()
+			fixed = where.Fix(r)
+		}()
+		_, _, line, _ = runtime.Caller(0)
+		panic(where.Later("mutex: guard used after Unlock (Rust rejects this)"))
+	}()
+	want := "mutex: guard used after Unlock at where_test.go:" + strconv.Itoa(line+1) + " (Rust rejects this)"
+	if msg != want {
+		t.Errorf("read in flight: %q, want %q", msg, want)
+	}
+	if m, ok := fixed.(*where.Misuse); !ok || m.Error() != want {
+		t.Errorf("fixed: %v", fixed)
+	}
+}
