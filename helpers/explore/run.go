@@ -60,6 +60,9 @@ func execute(s strategy, fn func(), maxSteps int, story bool) *run {
 			if !returned {
 				if v := recover(); v != nil {
 					f = failureOf("main", v)
+					if story {
+						trace.Mark(f.Error()) // where the check failed, on main's lane
+					}
 				}
 			}
 			r.exit(main, f)
