@@ -30,8 +30,8 @@
 //
 //	res := explore.Exhaustive(2).Run(func() { ... })
 //	if res.Failure != nil {
-//		fmt.Println(res.Failure.Schedule)          // x1:b2c2
-//		charts.Show(res.Failure.Recording)        // its timeline, preemptions marked
-//		explore.Replay(res.Failure.Schedule, ...) // the same schedule again
+//		fmt.Println(res.Failure.Schedule)                    // x1:b2c2
+//		charts.Show(charts.Recording(res.Failure.Recording)) // its timeline, preemptions marked
+//		explore.Replay(res.Failure.Schedule, f)              // the same schedule again
 //	}
 package explore
