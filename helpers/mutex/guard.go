@@ -91,7 +91,7 @@ func (g Guard[T]) Unlock() {
 		g.release()
 		panic(r)
 	}
-	m.gen.Bump()
+	bump(&m.gen)
 	m.mu.Unlock()
 }
 
@@ -122,7 +122,7 @@ func (m *Mutex[T]) unlockInstrumented() {
 		m.poison()
 	}
 	m.noteReleased()
-	m.gen.Bump()
+	bump(&m.gen)
 	m.mu.Unlock()
 }
 
@@ -131,7 +131,7 @@ func (g Guard[T]) release() {
 	if hook.Flags.Load() != 0 {
 		m.noteReleased()
 	}
-	m.gen.Bump()
+	bump(&m.gen)
 	m.mu.Unlock()
 }
 

@@ -139,7 +139,7 @@ func (m *Mutex[T]) abandon(_ int64, poison bool) {
 		rec.Emit(rec.Unlock, rec.Instant, m.TraceID(), 0, 0)
 	}
 	m.orphan.Store(m.gen.V.Load() + 1)
-	m.gen.Bump()
+	bump(&m.gen)
 	m.mu.Unlock()
 }
 

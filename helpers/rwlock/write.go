@@ -73,7 +73,7 @@ func (l *RwLock[T]) unlockWrite() {
 		}
 		l.noteReleased(engine.Exclusive, true)
 	}
-	l.gen.Bump()
+	bump(&l.gen)
 	l.mu.Unlock()
 }
 
@@ -88,7 +88,7 @@ func (l *RwLock[T]) abandonWrite(_ int64, poison bool) {
 	}
 	l.noteReleased(engine.Exclusive, false)
 	l.orphan.Store(l.gen.V.Load() + 1)
-	l.gen.Bump()
+	bump(&l.gen)
 	l.mu.Unlock()
 }
 
