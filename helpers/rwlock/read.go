@@ -90,13 +90,17 @@ const (
 // one is a compile error. Take a WriteGuard to change the value.
 func (g ReadGuard[T]) Get() T {
 	if g.l == nil {
-		panic(where.Refuse(msgReadZero))
+		panic(errReadZero)
 	}
 	if !g.l.readers.current(g.session) {
-		panic(where.Refuse(msgReadAfterUnlock))
+		panic(errReadAfterUnlock)
 	}
 	return g.l.value
 }
+
+// The panic values of Get, made once so that Get stays small enough to
+// inline; they find their line when read (see where.Later).
+var errReadZero, errReadAfterUnlock error = where.Later(msgReadZero), where.Later(msgReadAfterUnlock)
 
 // Unlock releases the read lock. A goroutine that panics while holding a
 // read guard does not poison the lock, so a plain defer g.Unlock() is all it
