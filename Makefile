@@ -126,6 +126,10 @@ bench:
 	# The schedule explorer against Rust's loom and shuttle, same programs, same run.
 	cargo build --release --quiet --manifest-path helpers/explore/rustbench/Cargo.toml
 	$(GO) run ./helpers/explore/rustbench/compare
+	# The course: each notebook through fearless run with warm caches (goal < 60 s),
+	# the whole course (goal < 4 min), then where each cell's time goes (gonb's log).
+	$(MAKE) --no-print-directory install >/dev/null
+	$(GO) run ./kernel/cmd/coursebench -fearless $(FEARLESS) -split $(NOTEBOOKS)
 
 clean:
 	rm -rf $(BIN) build
