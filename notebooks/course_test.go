@@ -6,7 +6,6 @@ package notebooks_test
 // snippet, and nothing copied from the article.
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -78,7 +78,7 @@ func TestLintCatches(t *testing.T) {
 		{"no exercise", func(nb *notebook.Notebook) { nb.Cells = nb.Cells[:2] }, "no exercise"},
 		{"check without points", func(nb *notebook.Notebook) { nbg(nb.Cells[3])["points"] = 0 }, "points"},
 		{"old schema", func(nb *notebook.Notebook) { nbg(nb.Cells[2])["schema_version"] = 1 }, "schema_version"},
-		{"check shares its solution's grade_id", func(nb *notebook.Notebook) { nbg(nb.Cells[3])["grade_id"] = "count" }, ""},
+		{"check shares its solution's grade_id", func(nb *notebook.Notebook) { nbg(nb.Cells[3])["grade_id"] = "count" }, "duplicate grade_id"},
 		{"duplicate grade_id", func(nb *notebook.Notebook) {
 			nb.Add(notebook.NewCode("func Other() {}")).Metadata["nbgrader"] = map[string]any{"grade": false,
 				"solution": true, "locked": false, "grade_id": "count", "schema_version": 3}
@@ -118,6 +118,21 @@ func TestLintCatches(t *testing.T) {
 		writeWrong(t, dir, "01-sample", "count", "zero")
 		if p := lint(path, art); !containsAny(p, "wrong answers") {
 			t.Fatalf("want a problem about wrong answers, got %q", p)
+		}
+	})
+	t.Run("wrong answer without its reason", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "01-sample.ipynb")
+		if err := notebook.Write(path, sampleNotebook()); err != nil {
+			t.Fatal(err)
+		}
+		writeWrong(t, dir, "01-sample", "count", "zero", "one")
+		bare := filepath.Join(dir, "testdata", "wrong", "01-sample", "count", "bare.go")
+		if err := os.WriteFile(bare, []byte("func Count() int { return 1 }\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if p := lint(path, art); !containsAny(p, "bare.go") {
+			t.Fatalf("want a problem about bare.go, got %q", p)
 		}
 	})
 	t.Run("not JSON", func(t *testing.T) {
@@ -182,87 +197,40 @@ func lint(path string, art *article) []string {
 	return problems
 }
 
-// lintExercises checks the nbgrader metadata of every exercise cell and the
-// wrong answers kept for each solution cell.
+// lintExercises checks the notebook's exercises with the validator that
+// `fearless assign` and `fearless prove` use (nbgrader's metadata, markers,
+// grade_ids, wrong answers), and adds the course's own rules: at least one
+// exercise, hidden checks in every check cell, two wrong answers or more.
 func lintExercises(path string, nb *notebook.Notebook) []string {
+	ex := exercise.Parse(nb, path)
 	var problems []string
-	add := func(i int, format string, args ...any) {
-		problems = append(problems, fmt.Sprintf("cell %d: ", i)+fmt.Sprintf(format, args...))
+	for _, p := range exercise.Validate(ex) {
+		problems = append(problems, p.Error())
 	}
-	stem := strings.TrimSuffix(filepath.Base(path), ".ipynb")
-	// An exercise's solution and check cells may share its grade_id (C3);
-	// otherwise a grade_id names one cell.
-	ids := map[string]string{} // grade_id -> role of the cell that has it
-	var solutions, checks int
-	for i, c := range nb.Cells {
-		m, ok := c.Metadata["nbgrader"].(map[string]any)
-		if !ok {
-			continue
-		}
-		if number(m["schema_version"]) != 3 {
-			add(i, "nbgrader schema_version is %v, want 3", m["schema_version"])
-		}
-		id, _ := m["grade_id"].(string)
-		solution, grade, locked := m["solution"] == true, m["grade"] == true, m["locked"] == true
-		role := map[bool]string{true: "solution", false: "other"}[solution]
-		if grade && !solution {
-			role = "check"
-		}
-		switch prev, seen := ids[id]; {
-		case id == "":
-			add(i, "nbgrader metadata without a grade_id")
-		case seen && !(prev == "solution" && role == "check"):
-			add(i, "duplicate grade_id %q", id)
-		}
-		ids[id] = role
-		switch {
-		case solution && !grade && !locked:
-			solutions++
-			b, e := strings.Index(c.Source, "// BEGIN SOLUTION"), strings.Index(c.Source, "// END SOLUTION")
-			if b < 0 || e < b {
-				add(i, "solution cell %q needs // BEGIN SOLUTION ... // END SOLUTION", id)
-			}
-			problems = append(problems, lintWrong(filepath.Join(filepath.Dir(path), "testdata", "wrong", stem, id))...)
-		case grade && !solution && locked:
-			checks++
-			if number(m["points"]) <= 0 {
-				add(i, "check cell %q has points %v, want > 0", id, m["points"])
-			}
-			b, e := strings.Index(c.Source, "// BEGIN HIDDEN TESTS"), strings.Index(c.Source, "// END HIDDEN TESTS")
-			if b < 0 || e < b {
-				add(i, "check cell %q needs // BEGIN HIDDEN TESTS ... // END HIDDEN TESTS", id)
-			}
-		case !solution && !grade:
-			// a read-only cell
-		default:
-			add(i, "nbgrader flags solution=%v grade=%v locked=%v: want a solution cell (solution, not grade, not locked) "+
-				"or a check cell (grade, locked, not solution)", solution, grade, locked)
-		}
-		if c.CellType != notebook.Code && (solution || grade) {
-			add(i, "exercise cell %q is not a code cell", id)
-		}
+	if len(ex.Exercises) == 0 {
+		problems = append(problems, "no exercise (a solution cell and its check cell with nbgrader metadata)")
 	}
-	if solutions == 0 || checks == 0 {
-		problems = append(problems, fmt.Sprintf("no exercise: %d solution cells and %d check cells with nbgrader metadata", solutions, checks))
+	for _, e := range ex.Exercises {
+		for _, i := range e.Checks {
+			src := nb.Cells[i].Source
+			b, end := strings.Index(src, exercise.BeginHiddenTests), strings.Index(src, exercise.EndHiddenTests)
+			if b < 0 || end < b {
+				problems = append(problems, fmt.Sprintf("cell %d: check cell of %q has no hidden checks (%s ... %s)",
+					i, e.ID, exercise.BeginHiddenTests, exercise.EndHiddenTests))
+			}
+		}
+		problems = append(problems, lintWrong(ex.WrongDir(e.ID))...)
 	}
 	return problems
 }
 
-// lintWrong wants at least two wrong answers in dir, each saying why a
-// learner would write it.
+// lintWrong wants at least two wrong answers in dir (the validator wants one).
 func lintWrong(dir string) []string {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	var problems []string
 	if len(files) < 2 {
-		problems = append(problems, fmt.Sprintf("%s: %d wrong answers, want at least 2", dir, len(files)))
+		return []string{fmt.Sprintf("%s: %d wrong answers, want at least 2", dir, len(files))}
 	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil || !bytes.HasPrefix(data, []byte("// Wrong: ")) {
-			problems = append(problems, fmt.Sprintf("%s: the first line must be \"// Wrong: <why a learner would write this>\"", f))
-		}
-	}
-	return problems
+	return nil
 }
 
 // validateWithNbformat runs Jupyter's own validator over the notebooks.
