@@ -241,7 +241,7 @@ func WrongAnswers(n *Notebook, id string) ([]Wrong, error) {
 		if err != nil {
 			return nil, err
 		}
-		src := string(b)
+		src := withoutPackageClause(string(b))
 		first, _, _ := strings.Cut(src, "\n")
 		ws = append(ws, Wrong{
 			Name:   strings.TrimSuffix(filepath.Base(p), ".go"),
@@ -251,4 +251,17 @@ func WrongAnswers(n *Notebook, id string) ([]Wrong, error) {
 		})
 	}
 	return ws, nil
+}
+
+// withoutPackageClause drops the "package main" line a wrong answer carries so
+// that it is a well-formed Go file (gofmt and editors read it); a cell has no
+// package clause.
+func withoutPackageClause(src string) string {
+	lines := strings.SplitAfter(src, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "package main" {
+			return strings.Join(append(lines[:i:i], lines[i+1:]...), "")
+		}
+	}
+	return src
 }

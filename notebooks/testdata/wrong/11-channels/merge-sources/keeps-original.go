@@ -1,4 +1,6 @@
 // Wrong: every thread gets a clone and drops it, but the original Sender is never dropped, so the loop never ends
+package main
+
 // Merge starts one thread per source, has each send its items in order over
 // one mpsc channel, and returns every item in arrival order.
 func Merge(sources ...[]string) []string {

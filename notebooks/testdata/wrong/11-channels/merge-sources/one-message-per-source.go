@@ -1,4 +1,6 @@
 // Wrong: receives one message per source, as if each thread sent a single value
+package main
+
 // Merge starts one thread per source, has each send its items in order over
 // one mpsc channel, and returns every item in arrival order.
 func Merge(sources ...[]string) []string {

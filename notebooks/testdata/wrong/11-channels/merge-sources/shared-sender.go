@@ -1,4 +1,6 @@
 // Wrong: hands the same Sender to every thread instead of a clone, so nobody owns the original and the count of handles is wrong
+package main
+
 // Merge starts one thread per source, has each send its items in order over
 // one mpsc channel, and returns every item in arrival order.
 func Merge(sources ...[]string) []string {

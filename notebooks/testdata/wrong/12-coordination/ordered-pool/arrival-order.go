@@ -1,4 +1,6 @@
 // Wrong: appends results in the order they arrive instead of putting each at its job's index
+package main
+
 // Pool runs work on every job with exactly workers threads and returns the
 // results in the order of jobs.
 func Pool(workers int, jobs []int, work func(int) int) []int {

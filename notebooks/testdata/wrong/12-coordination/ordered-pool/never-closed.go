@@ -1,4 +1,6 @@
 // Wrong: never closes the jobs channel, so the workers wait for more jobs forever and Pool never returns
+package main
+
 // Pool runs work on every job with exactly workers threads and returns the
 // results in the order of jobs.
 func Pool(workers int, jobs []int, work func(int) int) []int {

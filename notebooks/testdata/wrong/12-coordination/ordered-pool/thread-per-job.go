@@ -1,4 +1,6 @@
 // Wrong: spawns one thread per job and ignores the workers limit
+package main
+
 // Pool runs work on every job with exactly workers threads and returns the
 // results in the order of jobs.
 func Pool(workers int, jobs []int, work func(int) int) []int {

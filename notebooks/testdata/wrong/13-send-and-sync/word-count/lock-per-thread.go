@@ -1,4 +1,6 @@
 // Wrong: each thread locks a mutex of its own, which excludes nobody
+package main
+
 // WordCount counts, with one thread per chunk, how often each word occurs in
 // all the chunks, and returns the totals.
 func WordCount(chunks [][]string) map[string]int {

@@ -1,4 +1,6 @@
 // Wrong: returns the totals as soon as the threads are started, while they are still counting
+package main
+
 // WordCount counts, with one thread per chunk, how often each word occurs in
 // all the chunks, and returns the totals.
 func WordCount(chunks [][]string) map[string]int {

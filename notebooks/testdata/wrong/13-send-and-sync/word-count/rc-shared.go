@@ -1,4 +1,6 @@
 // Wrong: shares the locked totals through an rc.Rc, as if Rc could cross threads like Arc
+package main
+
 // WordCount counts, with one thread per chunk, how often each word occurs in
 // all the chunks, and returns the totals.
 func WordCount(chunks [][]string) map[string]int {

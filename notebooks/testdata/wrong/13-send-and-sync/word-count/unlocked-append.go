@@ -1,4 +1,6 @@
 // Wrong: each thread counts into a map of its own (good), then appends it to a shared slice with no lock — a data race that usually prints the right totals
+package main
+
 // WordCount counts, with one thread per chunk, how often each word occurs in
 // all the chunks, and returns the totals.
 func WordCount(chunks [][]string) map[string]int {

@@ -1,4 +1,6 @@
 // Wrong: starts plain goroutines that call fetch — async.Sleep inside them is outside any task, and nothing waits for them
+package main
+
 // GatherPages returns a future that fetches every id concurrently and
 // returns the pages in the order of ids.
 func GatherPages(ids []int, fetch func(id int) string) *async.Future[[]string] {

@@ -1,4 +1,6 @@
 // Wrong: spawns a task per page but returns without awaiting the handles, so the pages are still empty
+package main
+
 // GatherPages returns a future that fetches every id concurrently and
 // returns the pages in the order of ids.
 func GatherPages(ids []int, fetch func(id int) string) *async.Future[[]string] {

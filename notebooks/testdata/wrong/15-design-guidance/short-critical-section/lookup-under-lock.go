@@ -1,4 +1,6 @@
 // Wrong: does the slow lookup while holding the lock — correct, but the threads queue up behind it
+package main
+
 // EnrichAll fills a cache with lookup(id) for every id, using threads
 // threads that each call record for their share of the ids.
 func EnrichAll(ids []int, threads int, lookup func(id int) string) map[int]string {

@@ -1,4 +1,6 @@
 // Wrong: locks to store the result and forgets to unlock, so the next thread waits forever
+package main
+
 // EnrichAll fills a cache with lookup(id) for every id, using threads
 // threads that each call record for their share of the ids.
 func EnrichAll(ids []int, threads int, lookup func(id int) string) map[int]string {

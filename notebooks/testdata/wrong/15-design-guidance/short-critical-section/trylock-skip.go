@@ -1,4 +1,6 @@
 // Wrong: uses TryLock and skips the store when another thread holds the lock, so some ids are lost
+package main
+
 // EnrichAll fills a cache with lookup(id) for every id, using threads
 // threads that each call record for their share of the ids.
 func EnrichAll(ids []int, threads int, lookup func(id int) string) map[int]string {

@@ -1,4 +1,6 @@
 // Wrong: never drops the channel's sender, so the parsers wait for more pages forever and Pipeline never returns
+package main
+
 // Pipeline fetches every URL in async tasks, sends the pages over a channel to
 // exactly parsers threads that parse them, and returns the word counts.
 func Pipeline(urls []string, parsers int, fetch func(url string) string, parse func(page string) []string) map[string]int {

@@ -1,4 +1,6 @@
 // Wrong: starts a parser thread for every page instead of a pool of `parsers` threads
+package main
+
 // Pipeline fetches every URL in async tasks, sends the pages over a channel to
 // exactly parsers threads that parse them, and returns the word counts.
 func Pipeline(urls []string, parsers int, fetch func(url string) string, parse func(page string) []string) map[string]int {

@@ -1,4 +1,6 @@
 // Wrong: no lock around total++: the goroutines' increments race, and some are lost.
+package main
+
 import "sync"
 
 // Count starts goroutines goroutines that each add 1 to a shared total

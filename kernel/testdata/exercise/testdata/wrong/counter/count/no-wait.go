@@ -1,4 +1,6 @@
 // Wrong: returns without waiting for the goroutines: the total is read while they still count.
+package main
+
 import "sync"
 
 // Count starts goroutines goroutines that each add 1 to a shared total
