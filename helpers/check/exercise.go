@@ -22,6 +22,7 @@ type Checks struct {
 	stdout, stderr io.Writer
 	exit           func(code int)
 	notebook       bool
+	key            []byte // from SignNext: the Result is signed with it
 }
 
 // Exercise starts the checks of the exercise with the given grade_id (the
@@ -30,7 +31,7 @@ type Checks struct {
 //	ex := check.Exercise("counter-exact")
 //	defer ex.Done()
 func Exercise(gradeID string) *Checks {
-	return &Checks{gradeID: gradeID, stdout: os.Stdout, stderr: os.Stderr, exit: os.Exit, notebook: inNotebook()}
+	return &Checks{gradeID: gradeID, stdout: os.Stdout, stderr: os.Stderr, exit: os.Exit, notebook: inNotebook(), key: takeKey()}
 }
 
 // TB is the part of testing.TB that Test needs; *testing.T satisfies it.
@@ -114,6 +115,7 @@ func (c *Checks) finish() {
 	c.mu.Unlock()
 
 	r := c.Result()
+	sign(r, c.key)
 	text := Text(r)
 	if c.tb != nil {
 		c.tb.Helper()

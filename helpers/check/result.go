@@ -35,6 +35,8 @@ type Result struct {
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
 	Checks   []Check `json:"checks"`
+	// Signature is set when the grader asked for it (see SignNext).
+	Signature string `json:"signature,omitempty"`
 }
 
 // Check is the outcome of one check.
