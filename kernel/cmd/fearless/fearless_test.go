@@ -109,7 +109,7 @@ func TestRunEndToEnd(t *testing.T) {
 
 	code, stdout, _ = fearless(t, "run", "--out", out, "../../testdata/fail")
 	if code != 1 || !strings.Contains(stdout, "fearless run: FAILED") || !strings.Contains(stdout, "malformed.ipynb:5:41: invalid JSON") ||
-		!strings.Contains(stdout, "failing.ipynb cell 2: error: ./main.go:10:1: undefined: undefinedFunction") {
+		!strings.Contains(stdout, "failing.ipynb cell [2]: error: cell [2] line 2: undefined: undefinedFunction") {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
 
