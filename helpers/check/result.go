@@ -43,9 +43,9 @@ type Result struct {
 type Check struct {
 	Name      string  `json:"name"`
 	Passed    bool    `json:"passed"`
-	Status    string  `json:"status"`            // one of the Status constants
+	Status    string  `json:"status"`  // one of the Status constants
 	Message   string  `json:"message"` // why it failed (expected vs got), or a note
-	Points    float64 `json:"points"`            // points earned: MaxPoints when passed, else 0
+	Points    float64 `json:"points"`  // points earned: MaxPoints when passed, else 0
 	MaxPoints float64 `json:"max_points"`
 }
 
