@@ -82,7 +82,7 @@ TESTENV := FEARLESS_REQUIRE_ALL=1 GOPROXY=off
 test: setup lint test-go test-helpers test-browser test-notebooks
 
 lint:
-	@unformatted=$$(gofmt -l $$(git ls-files '*.go' ':(exclude)*/testdata/*')); \
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
