@@ -173,10 +173,11 @@ func TestWrongAnswersValidated(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("count/off-by-one.go", "// Wrong: counts one too many.\nfunc Count(n int) int { return n + 1 }\n")
+	write("count/off-by-one.go", "// Wrong: counts one too many.\npackage main\n\nfunc Count(n int) int { return n + 1 }\n")
 	want()
 	ws, err := WrongAnswers(n, "count")
-	if err != nil || len(ws) != 1 || ws[0].Name != "off-by-one" || ws[0].Why != "counts one too many." || strings.HasSuffix(ws[0].Source, "\n") {
+	if err != nil || len(ws) != 1 || ws[0].Name != "off-by-one" || ws[0].Why != "counts one too many." ||
+		ws[0].Source != "// Wrong: counts one too many.\n\nfunc Count(n int) int { return n + 1 }" {
 		t.Fatalf("WrongAnswers = %+v, %v", ws, err)
 	}
 	write("count/no-why.go", "func Count(n int) int { return 0 }\n")
