@@ -70,31 +70,56 @@ const panicDepth = 16
 // recovers and re-raises adds an inner one), from the first that is neither
 // the runtime's nor a helper's. Call it from a deferred function while
 // panicking; it returns zero PCs otherwise.
-func PanicPCs() (pcs PCs) { return panicPCs(false) }
-
-// RaisePCs is PanicPCs for the innermost runtime.gopanic on the stack: the
-// panic raised last, whose value a deferred function may be reading.
-func RaisePCs() (pcs PCs) { return panicPCs(true) }
-
-func panicPCs(innermost bool) (pcs PCs) {
+func PanicPCs() (pcs PCs) {
 	var buf [64]uintptr
-	n := runtime.Callers(3, buf[:])
+	n := runtime.Callers(2, buf[:])
 	last := -1
 	for i := range n {
 		if f := runtime.FuncForPC(buf[i] - 1); f != nil && f.Name() == "runtime.gopanic" {
 			last = i
-			if innermost {
-				break
-			}
 		}
 	}
 	if last < 0 {
 		return pcs
 	}
-	i := last + 1
-	for i < n-1 && resolve(buf[i]).helper {
+	return fromUser(buf[last+1 : n])
+}
+
+// RaisePCs returns the frames where a helper raised the panic in flight:
+// of the runtime.gopanic frames on the stack, innermost first, the first
+// whose panicking frame is a helper's (a guard's check, inlined into the
+// user's function), from the first frame that is not a helper's. A re-raise
+// by a deferred function on the way out (charts.Show, or the user's own
+// recover and panic) does not hide it. Without such a frame it is PanicPCs
+// for the innermost panic.
+func RaisePCs() (pcs PCs) {
+	var buf [64]uintptr
+	n := runtime.Callers(2, buf[:])
+	first := -1
+	for i := range n {
+		f := runtime.FuncForPC(buf[i] - 1)
+		if f == nil || f.Name() != "runtime.gopanic" || i+1 >= n {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if raiser, _ := runtime.CallersFrames(buf[i+1 : i+2]).Next(); isHelper(raiser.Function) || isHelperFile(raiser.File) {
+			return fromUser(buf[i+1 : n])
+		}
+	}
+	if first < 0 {
+		return pcs
+	}
+	return fromUser(buf[first+1 : n])
+}
+
+// fromUser returns frames from the first one that is not a helper's.
+func fromUser(frames []uintptr) (pcs PCs) {
+	i := 0
+	for i < len(frames)-1 && resolve(frames[i]).helper {
 		i++
 	}
-	copy(pcs[:], buf[i:n])
+	copy(pcs[:], frames[i:])
 	return pcs
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/internal/where"
+	"github.com/fearless-go/fearless/helpers/mutex"
 )
 
 // gonbMain is what gonb generates for cell [3] (declarations carried over
@@ -159,5 +160,25 @@ func TestLaterFindsItsLineWhileInFlight(t *testing.T) {
 	}
 	if m, ok := fixed.(*where.Misuse); !ok || m.Error() != want {
 		t.Errorf("fixed: %v", fixed)
+	}
+}
+
+// A re-raise on the way out (charts.Show does one, so may the learner) does
+// not move a Later panic's line to the re-raise.
+func TestLaterSurvivesAReraise(t *testing.T) {
+	t.Setenv("GONB_TMP_DIR", "")
+	var msg string
+	var line int
+	func() {
+		defer func() { msg = recover().(error).Error() }()
+		defer func() { panic(recover()) }() // a re-raise
+		m := mutex.New(0)
+		g, _ := m.Lock()
+		g.Unlock()
+		_, _, line, _ = runtime.Caller(0)
+		g.Get() // the guard's check raises a Later
+	}()
+	if want := "where_test.go:" + strconv.Itoa(line+1); !strings.Contains(msg, want) {
+		t.Errorf("read after a re-raise: %q, want %s", msg, want)
 	}
 }
