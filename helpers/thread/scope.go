@@ -30,7 +30,10 @@ type Scoped struct {
 // caller holds a lock the thread needs, Scope releases the caller's locks
 // (poisoned, as unwinding would), waits for every thread to end, and then
 // panics with the *deadlock.Error; the caller's deferred Unlocks of those
-// guards then do nothing.
+// guards then do nothing. (A read lock of an RwLock cannot be released on the
+// caller's behalf, since its read guard would release it again: if the
+// thread waits for one, Scope panics at once, the one case where a thread
+// outlives its scope.)
 func Scope(f func(s *Scoped)) {
 	if f == nil {
 		panic(where.Refuse("thread: Scope called with a nil function"))
