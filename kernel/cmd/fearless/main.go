@@ -5,6 +5,7 @@
 //	fearless run [--timeout 60s] [--out DIR] [--json] NOTEBOOK_OR_DIR...
 //	fearless assign SRC OUT
 //	fearless prove [--jobs 2] [NOTEBOOK_OR_DIR...]
+//	fearless grade --source SRC --submissions SUBS --out OUT [--timeout 30s] [--jobs N] [--json]
 //	fearless kernel --connection-file FILE --root DIR   (started by Jupyter)
 //	fearless version
 //	fearless help [COMMAND]
@@ -34,6 +35,7 @@ func init() {
 		{"install", "build the tools and register the \"fearless\" Jupyter kernel (--check: say what is missing)", runInstall},
 		{"run", "execute notebooks headlessly and write executed copies", runRun},
 		{"assign", "write the student version of notebooks (solutions stubbed, hidden checks removed)", runAssign},
+		{"grade", "grade a class's submissions: feedback, gradebook.csv, Gradescope results (and autograder bundle)", runGrade},
 		{"prove", "prove every exercise: reference passes, wrong answers fail, student version fails calmly", runProve},
 		{"kernel", "run gonb behind the fearless protocol layer (what the kernelspec runs)", runKernel},
 		{"version", "print versions", runVersion},
