@@ -93,7 +93,7 @@ type Submission struct {
 	Notes    []string    `json:"notes,omitempty"` // what the grader did about the submission
 	Seconds  float64     `json:"execution_time"`
 	Cells    []CellRun   `json:"cells,omitempty"` // the cells that ran, for whoever wonders where the time went
-	Key      string      `json:"key"` // the cache key: submission, source, options, fearless version
+	Key      string      `json:"key"`             // the cache key: submission, source, options, fearless version
 	Cached   bool        `json:"-"`
 	Dir      string      `json:"-"` // where its feedback is
 }

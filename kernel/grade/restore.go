@@ -53,9 +53,9 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 	if student != nil {
 		cells = student.Cells
 	}
-	roleOf := map[int]exercise.Role{}   // source cell -> role
-	idOf := map[string]int{}            // grade_id -> source cell
-	plain := map[string][]int{}         // trimmed source of a plain source or handout cell -> source cells
+	roleOf := map[int]exercise.Role{} // source cell -> role
+	idOf := map[string]int{}          // grade_id -> source cell
+	plain := map[string][]int{}       // trimmed source of a plain source or handout cell -> source cells
 	for i, c := range src.NB.Cells {
 		m, _ := exercise.MetaOf(c)
 		if m != nil {
