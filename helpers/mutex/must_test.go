@@ -142,10 +142,11 @@ func fearlessMustLock(n int) {
 	}
 }
 
-// BenchmarkMustLock compares MustLock, increment, Unlock with sync.Mutex in
-// the same run: MustLock should cost what Lock costs.
+// BenchmarkMustLock compares MustLock, increment, Unlock with sync.Mutex,
+// and with Lock, in the same run: MustLock should cost what Lock costs.
 func BenchmarkMustLock(b *testing.B) {
-	benchcmp.Compare(b, rawLockUnlock, fearlessMustLock)
+	b.Run("baseline=sync.Mutex", func(b *testing.B) { benchcmp.Compare(b, rawLockUnlock, fearlessMustLock) })
+	b.Run("baseline=Lock", func(b *testing.B) { benchcmp.Compare(b, fearlessLockUnlock, fearlessMustLock) })
 }
 
 // Names chosen with mutex.Name show in lock-order reports.
