@@ -1,7 +1,6 @@
-// Wrong: after trading the read guard for the write guard, computes without looking again, so two threads that
+// Wrong: after trading the read guard for the write guard, computes without looking again, so two threads that missed together both compute.
 package main
 
-// missed together both compute.
 func Lookup(cache *rwlock.RwLock[Prices], key string, compute func(string) int) int {
 	list := cache.MustRead()
 	price, ok := list.Get()[key]
