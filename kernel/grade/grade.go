@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/kernel/exercise"
+	"github.com/fearless-go/fearless/kernel/kernelspec"
 	"github.com/fearless-go/fearless/kernel/notebook"
 	"github.com/fearless-go/fearless/kernel/runner"
 )
@@ -50,6 +51,10 @@ type Options struct {
 	// submission otherwise, JSON lines when JSON is set. nil: none.
 	Progress io.Writer
 	JSON     bool
+	// Env adds KEY=VALUE pairs to every kernel's environment.
+	Env []string
+	// FindSpec looks kernelspecs up by name (default kernelspec.Find).
+	FindSpec func(name string) (*kernelspec.Spec, error)
 }
 
 func (o Options) withDefaults() Options {
@@ -165,7 +170,7 @@ func Grade(ctx context.Context, opts Options) (*Class, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := runner.New(runner.Options{Kernel: opts.Kernel}).Preflight([]runner.Job{{Path: opts.Source}}); err != nil {
+	if err := runner.New(runner.Options{Kernel: opts.Kernel, FindSpec: opts.FindSpec}).Preflight([]runner.Job{{Path: opts.Source}}); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
@@ -325,7 +330,8 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 			s.Status, s.Problem = StatusError, err.Error()
 			break
 		}
-		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit, Env: sb.env()})
+		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit,
+			Env: append(append([]string{}, g.opts.Env...), sb.env()...), FindSpec: g.opts.FindSpec})
 		res := r.Execute(ctx, p.run, sb.notebookPath())
 		_ = sb.close()
 		cells = res.Cells

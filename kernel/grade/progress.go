@@ -60,11 +60,16 @@ func (p *progressView) tick() {
 }
 
 func (p *progressView) event(v map[string]any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.emit(v)
+}
+
+// emit writes a JSON event; p.mu is held.
+func (p *progressView) emit(v map[string]any) {
 	if !p.json {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	raw, _ := json.Marshal(v)
 	fmt.Fprintf(p.w, "%s\n", raw)
 }
@@ -79,11 +84,11 @@ func (p *progressView) started(name string) {
 }
 
 func (p *progressView) finished(s *Submission) {
-	p.event(map[string]any{"event": "graded", "name": s.Name, "score": s.Score, "max_score": s.MaxScore,
-		"status": s.Status, "cached": s.Cached, "seconds": s.Seconds, "done": p.done + 1, "total": p.total})
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done++
+	p.emit(map[string]any{"event": "graded", "name": s.Name, "score": s.Score, "max_score": s.MaxScore,
+		"status": s.Status, "cached": s.Cached, "seconds": s.Seconds, "done": p.done, "total": p.total})
 	for i, n := range p.running {
 		if n == s.Name {
 			p.running = append(p.running[:i], p.running[i+1:]...)

@@ -191,6 +191,11 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 		}
 		addExtras(i)
 	}
+	for _, ex := range src.Exercises {
+		if p.missing[ex.ID] && len(p.extra) > 0 {
+			p.note("no cell with grade_id %q: the code cells you added ran in its place", ex.ID)
+		}
+	}
 	return p
 }
 

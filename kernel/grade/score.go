@@ -81,7 +81,7 @@ func gradedIndex(p *prepared, k int, ex *exercise.Exercise) int {
 // checkCell scores one check cell from its run.
 func checkCell(ex *exercise.Exercise, p *prepared, gi int, cr *runner.CellResult, points float64, why string) ([]Check, int) {
 	fail := func(msg string) []Check {
-		return []Check{{Name: ex.ID + ": the check cell", MaxScore: points, Status: "not-run", Message: msg}}
+		return []Check{{Name: "the check cell", MaxScore: points, Status: "not-run", Message: msg}}
 	}
 	if cr == nil || cr.Status == runner.NotRun {
 		switch {
@@ -124,14 +124,14 @@ func checkCell(ex *exercise.Exercise, p *prepared, gi int, cr *runner.CellResult
 		for i := range out {
 			out[i].Score = 0
 		}
-		out = append(out, Check{Name: ex.ID + ": the check cell ran to the end", MaxScore: 0, Status: "failed",
+		out = append(out, Check{Name: "the check cell ran to the end", MaxScore: 0, Status: "failed",
 			Message: "every check passed, then the cell failed: " + cr.Message()})
 	}
 	if cr.Status == runner.TimedOut || cr.Status == runner.OutputLimit || cr.Status == runner.KernelDied {
 		for i := range out {
 			out[i].Score = 0
 		}
-		out = append(out, Check{Name: ex.ID + ": the check cell ran to the end", Status: "failed", Message: cr.Message()})
+		out = append(out, Check{Name: "the check cell ran to the end", Status: "failed", Message: cr.Message()})
 	}
 	return out, ignored
 }
