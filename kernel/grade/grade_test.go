@@ -232,7 +232,7 @@ func TestGradeCraftedSubmissions(t *testing.T) {
 		"forks-sleeps":       {5, 0, StatusGraded, []string{"did not return within"}},
 		// The forged results are ignored; the real checks score what a
 		// Count that returns 0 is worth: the race detector and the zero case.
-		"forge":              {2, 0, StatusGraded, []string{"a cell other than a check cell sent a check result", "not produced by the instructor's check cell were ignored"}},
+		"forge": {2, 0, StatusGraded, []string{"a cell other than a check cell sent a check result", "not produced by the instructor's check cell were ignored"}},
 	}
 	for name, w := range wants {
 		s := got[name]
