@@ -193,3 +193,23 @@ func TestNameInDeadlockReport(t *testing.T) {
 		}
 	}
 }
+
+// A PoisonError names the mutex it comes from when the mutex has a name.
+func TestPoisonErrorNamesTheMutex(t *testing.T) {
+	m := mutex.New(0, mutex.Name("ledger"))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() { recover() }()
+		g := m.MustLock()
+		defer g.Unlock()
+		panic("boom")
+	}()
+	<-done
+	if msg := testutil.MustPanic(t, func() { m.MustLock() }); !strings.HasPrefix(msg, `mutex "ledger": poisoned:`) {
+		t.Errorf("MustLock on a poisoned named mutex: %q", msg)
+	}
+	if _, err := poisoned(1).Lock(); err == nil || !strings.HasPrefix(err.Error(), "mutex: poisoned:") {
+		t.Errorf("unnamed: %v", err)
+	}
+}

@@ -83,7 +83,7 @@ func (m *Mutex[T]) poisonedGuard() (Guard[T], error) {
 	if m.done.Load() {
 		m.refuseConsumed(g)
 	}
-	return g, &PoisonError[T]{guard: g}
+	return g, &PoisonError[T]{guard: g, lock: m.TraceID()}
 }
 
 // lockSlow is Lock when the lock is contended or instrumentation is on: it

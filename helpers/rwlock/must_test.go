@@ -65,3 +65,16 @@ func TestNameInRecording(t *testing.T) {
 		t.Errorf("recording names the lock %q, want config", got)
 	}
 }
+
+// A PoisonError names the lock it comes from when the lock has a name.
+func TestPoisonErrorNamesTheLock(t *testing.T) {
+	l := rwlock.New(0, rwlock.Name("config"))
+	panicIn(func() {
+		g := l.MustWrite()
+		defer g.Unlock()
+		panic("writer failed")
+	})
+	if msg := testutil.MustPanic(t, func() { l.MustRead() }); !strings.HasPrefix(msg, `rwlock "config": poisoned:`) {
+		t.Errorf("MustRead on a poisoned named lock: %q", msg)
+	}
+}

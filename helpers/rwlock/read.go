@@ -54,7 +54,7 @@ func (l *RwLock[T]) TryRead() (ReadGuard[T], error) {
 func (l *RwLock[T]) readAcquired() (ReadGuard[T], error) {
 	g := ReadGuard[T]{l: l, session: l.readers.enter()}
 	if l.poisoned.Load() {
-		return g, &PoisonError[ReadGuard[T]]{guard: g}
+		return g, &PoisonError[ReadGuard[T]]{guard: g, lock: l.TraceID()}
 	}
 	return g, nil
 }

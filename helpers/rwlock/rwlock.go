@@ -2,6 +2,7 @@ package rwlock
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 
@@ -88,12 +89,25 @@ func (l *RwLock[T]) apply(opts []Option) {
 // inspect or repair the value.
 type PoisonError[G any] struct {
 	guard G
+	lock  uint64 // the lock's trace id, for its name
 }
 
-// Error says what happened and what to do about it.
+// Error says what happened and what to do about it, naming the lock if it
+// was given a Name.
 func (e *PoisonError[G]) Error() string {
-	return "rwlock: poisoned: a goroutine panicked while holding the write lock, so the value may be half-updated (the guard is still yours: IntoInner)"
+	return named(e.lock) + ": poisoned: a goroutine panicked while holding the write lock, so the value may be half-updated (the guard is still yours: IntoInner)"
 }
 
 // IntoInner returns the guard, which holds the lock (Rust: into_inner).
 func (e *PoisonError[G]) IntoInner() G { return e.guard }
+
+// named is how messages name a lock: `rwlock "config"` if it was given a
+// Name, plain "rwlock" otherwise.
+func named(id uint64) string {
+	if id != 0 {
+		if name := rec.ObjectName(id); name != rec.DefaultName(id) {
+			return fmt.Sprintf("rwlock %q", name)
+		}
+	}
+	return "rwlock"
+}

@@ -55,7 +55,7 @@ func (l *RwLock[T]) TryWrite() (WriteGuard[T], error) {
 func (l *RwLock[T]) writeAcquired() (WriteGuard[T], error) {
 	g := WriteGuard[T]{l: l, gen: l.gen.V.Load()}
 	if l.poisoned.Load() {
-		return g, &PoisonError[WriteGuard[T]]{guard: g}
+		return g, &PoisonError[WriteGuard[T]]{guard: g, lock: l.TraceID()}
 	}
 	return g, nil
 }
