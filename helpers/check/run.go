@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
 // outcome is how one call of the learner's code ended.
@@ -30,7 +32,7 @@ func call(timeout time.Duration, f func()) outcome {
 				done <- outcome{}
 				return
 			}
-			if v := recover(); v != nil {
+			if v := where.Fix(recover()); v != nil {
 				done <- outcome{panicked: true, value: v}
 				return
 			}
