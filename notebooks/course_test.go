@@ -395,15 +395,6 @@ func sampleNotebook() *notebook.Notebook {
 	return nb
 }
 
-// number reads a JSON number however the notebook reader kept it.
-func number(v any) float64 {
-	var f float64
-	if _, err := fmt.Sscan(fmt.Sprint(v), &f); err != nil {
-		return -1
-	}
-	return f
-}
-
 func nbg(c *notebook.Cell) map[string]any { return c.Metadata["nbgrader"].(map[string]any) }
 
 func writeWrong(t *testing.T, dir, stem, id string, names ...string) {
