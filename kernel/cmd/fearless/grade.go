@@ -11,6 +11,8 @@ import (
 	"syscall"
 
 	"github.com/fearless-go/fearless/kernel/grade"
+	"github.com/fearless-go/fearless/kernel/install"
+	"github.com/fearless-go/fearless/kernel/kernelspec"
 )
 
 func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -45,7 +47,17 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	if *bundle != "" {
-		if err := grade.WriteAutograder(*bundle, grade.AutograderOptions{Source: o.Source, Timeout: o.Timeout}); err != nil {
+		root := ""
+		if spec, err := kernelspec.Find(install.KernelName); err == nil {
+			if meta, ok := spec.Metadata["fearless"].(map[string]any); ok {
+				root, _ = meta["root"].(string)
+			}
+		}
+		if root == "" {
+			fmt.Fprintln(stderr, "fearless grade: the fearless kernel is not installed (run `fearless install`): the bundle is built from its module checkout")
+			return 2
+		}
+		if err := grade.WriteAutograder(*bundle, grade.AutograderOptions{Source: o.Source, Root: root, Timeout: o.Timeout}); err != nil {
 			fmt.Fprintf(stderr, "fearless grade: %v\n", err)
 			return 1
 		}
