@@ -70,7 +70,7 @@ func TestBar(t *testing.T) {
 	s := out.String()
 	for _, want := range []string{
 		"\r\x1b[2K[", "2/2 cells", "2/2 notebooks",
-		"✗ nb/a.ipynb cell 3: FAILED (error): panic: boom\n",
+		"✗ nb/a.ipynb cell [2]: FAILED (error): panic: boom\n",
 		"✗ FAILED (1 cell) nb/a.ipynb: 2 cells in 1s\n",
 		"✗ FAILED nb/b.ipynb: nb/b.ipynb:1:1: invalid JSON\n",
 	} {
