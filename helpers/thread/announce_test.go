@@ -2,7 +2,9 @@ package thread_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -69,5 +71,19 @@ func TestAnnouncementSkipsHelperReraise(t *testing.T) {
 	want := fmt.Sprintf("panicked at announce_test.go:%d: boom", line)
 	if !strings.Contains(err.Error(), want) || !strings.Contains(out.String(), want) {
 		t.Fatalf("error %q, announced %q; want %q", err, out.String(), want)
+	}
+}
+
+// SetPanicOutput(io.Discard) silences the announcement; Join still returns the panic.
+func TestSetPanicOutputDiscard(t *testing.T) {
+	old := thread.SetPanicOutput(io.Discard)
+	t.Cleanup(func() { thread.SetPanicOutput(old) })
+	_, err := thread.Spawn(func() int { panic("quiet") }).Join()
+	var pe *thread.PanicError
+	if !errors.As(err, &pe) || pe.Value != "quiet" {
+		t.Fatalf("Join = %v, want the *PanicError", err)
+	}
+	if back := thread.SetPanicOutput(old); back != io.Discard {
+		t.Fatalf("SetPanicOutput returned %v, want the writer set before", back)
 	}
 }

@@ -28,7 +28,7 @@
 // the cell's output, where the learner reads it, and a graded cell whose
 // thread panics on purpose is not failed for it — nbgrader scores a cell with
 // any standard-error output as failed, and gonb parses standard error for
-// compiler errors.
+// compiler errors. SetPanicOutput sends the line elsewhere, or nowhere.
 //
 // Where Rust refuses at compile time — joining a handle twice, spawning into
 // a scope that has ended — this package refuses at run time with a message

@@ -20,6 +20,19 @@ var panicOutput struct {
 	w io.Writer
 }
 
+// SetPanicOutput sets where a thread's panic is announced as it happens
+// (standard output by default; nil restores it) and returns the previous
+// writer. SetPanicOutput(io.Discard) silences the announcements, as an empty
+// std::panic::set_hook does in Rust — for a cell that makes thousands of
+// threads panic on purpose. Join still returns every panic as a *PanicError.
+func SetPanicOutput(w io.Writer) (old io.Writer) {
+	panicOutput.Lock()
+	defer panicOutput.Unlock()
+	old = panicOutput.w
+	panicOutput.w = w
+	return old
+}
+
 // reportPanic prints, as Rust's default panic hook does, one line saying which
 // thread panicked, where and with what, whether or not anyone joins it.
 func reportPanic(err *PanicError) {
