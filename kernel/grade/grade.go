@@ -152,7 +152,8 @@ func Grade(ctx context.Context, opts Options) (*Class, error) {
 	if err != nil {
 		return nil, err
 	}
-	if probs := exercise.Validate(src); len(probs) > 0 {
+	// Parsed without its path: wrong answers are prove's business, not the grader's.
+	if probs := exercise.Validate(exercise.Parse(src.NB, "")); len(probs) > 0 {
 		var msgs []string
 		for _, p := range probs {
 			msgs = append(msgs, p.Error())
