@@ -69,14 +69,25 @@ say "building the kernel into $jupyter_prefix/share/jupyter/kernels/fearless"
 (cd "$src" && GOCACHE="$build_cache" go build -o "$prefix/bin/fearless" ./kernel/cmd/fearless)
 (cd "$src" && GOCACHE="$build_cache" "$prefix/bin/fearless" install --prefix "$jupyter_prefix" --root "$src")
 
-# 5. A warm build cache: the helpers and charts as a learner's first cells
-#    import them, built by the kernel itself, offline.
+# 5. A warm build cache: every public package of the helpers and the charts,
+#    built the way gonb builds a cell (a module of its own in a Go workspace
+#    with this checkout), so a learner's first cells compile only themselves.
+#    (A warm-up through gonb itself would not do: gonb keeps one blank import.)
 say "warming the build cache $GOCACHE"
 warm="$(mktemp -d)"
-notebooks=("$here/testdata/warmup.ipynb")
-if [ "${FEARLESS_WARM_RACE:-0}" = 1 ]; then notebooks+=("$here/testdata/warmup-race.ipynb"); fi
-JUPYTER_PATH="$jupyter_prefix/share/jupyter" GOPROXY=off FEARLESS_RAW_ERROR=1 \
-  "$prefix/bin/fearless" run --timeout 15m --out "$warm" "${notebooks[@]}" >&2
+(
+  cd "$warm"
+  go mod init fearless.example/warmup >/dev/null 2>&1
+  go work init . "$src" >/dev/null 2>&1
+  pkgs="$(cd "$src" && go list -e -f '{{if and .Name (ne .Name "main")}}{{.ImportPath}}{{end}}' ./helpers/... ./charts/... | grep -v -e /internal/ -e /testdata/)"
+  {
+    printf 'package main\n\nimport (\n'
+    for p in $pkgs; do printf '\t_ "%s"\n' "$p"; done
+    printf ')\n\nfunc main() {}\n'
+  } >main.go
+  GOPROXY=off go build -o warm .
+  if [ "${FEARLESS_WARM_RACE:-0}" = 1 ]; then GOPROXY=off go build -race -o warm-race .; fi
+)
 rm -rf "$warm"
 
 # 6. The course, copied into each learner's home at start (never overwriting).
