@@ -48,7 +48,9 @@ func TestNbgraderAgrees(t *testing.T) {
 		t.Helper()
 		cmd := exec.Command(filepath.Join(filepath.Dir(py), "nbgrader"), args...)
 		cmd.Dir = course
-		cmd.Env = append(os.Environ(), append(testenv.Offline, "JUPYTER_DATA_DIR="+testenv.DataDir(t))...)
+		// nbgrader runs alembic from PATH: the venv's bin first.
+		cmd.Env = append(os.Environ(), append(testenv.Offline, "JUPYTER_DATA_DIR="+testenv.DataDir(t),
+			"PATH="+filepath.Dir(py)+string(os.PathListSeparator)+os.Getenv("PATH"))...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("nbgrader %v: %v\n%s", args, err, out)
 		}
