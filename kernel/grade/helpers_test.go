@@ -20,7 +20,7 @@ import (
 const sample = "../testdata/exercise/counter.ipynb"
 
 // options grade with the kernel installed for the tests, offline.
-func options(t *testing.T, subs, out string) Options {
+func options(t testing.TB, subs, out string) Options {
 	t.Helper()
 	spec := testenv.Kernel(t)
 	return Options{
@@ -33,7 +33,7 @@ func options(t *testing.T, subs, out string) Options {
 }
 
 // handout returns the student version of the sample.
-func handout(t *testing.T) *notebook.Notebook {
+func handout(t testing.TB) *notebook.Notebook {
 	t.Helper()
 	src, err := exercise.Read(sample)
 	if err != nil {

@@ -29,80 +29,101 @@ c.ClearHiddenTests.end_test_delimeter = "// END HIDDEN TESTS"
 c.Execute.timeout = 300
 `
 
+// nbgraderCourse is an nbgrader course directory with one assignment, ps1,
+// made from a source notebook by nbgrader's generate_assignment.
+type nbgraderCourse struct {
+	dir, py, name string
+	release       *notebook.Notebook // nbgrader's student version
+}
+
+func newNbgraderCourse(t testing.TB, source string) *nbgraderCourse {
+	t.Helper()
+	py := testenv.Python(t)
+	testenv.PythonModule(t, py, "nbgrader")
+	testenv.Kernel(t)
+	c := &nbgraderCourse{dir: t.TempDir(), py: py, name: filepath.Base(source)}
+	mustWrite(t, filepath.Join(c.dir, "nbgrader_config.py"), []byte(NbgraderConfig))
+	src, err := os.ReadFile(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(c.dir, "source", "ps1", c.name), src)
+	c.run(t, "generate_assignment", "ps1", "--force")
+	if c.release, err = notebook.Read(filepath.Join(c.dir, "release", "ps1", c.name)); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (c *nbgraderCourse) run(t testing.TB, args ...string) {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(filepath.Dir(c.py), "nbgrader"), args...)
+	cmd.Dir = c.dir
+	// nbgrader runs alembic from PATH: the venv's bin first.
+	cmd.Env = append(os.Environ(), append(testenv.Offline, "JUPYTER_DATA_DIR="+testenv.DataDir(t),
+		"PATH="+filepath.Dir(c.py)+string(os.PathListSeparator)+os.Getenv("PATH"))...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("nbgrader %v: %v\n%s", args, err, out)
+	}
+}
+
+// autograde submits each notebook as a student's and runs nbgrader's
+// autograde; it returns the raw scores by student and how long it took.
+func (c *nbgraderCourse) autograde(t testing.TB, subs map[string][]byte) (map[string]float64, time.Duration) {
+	t.Helper()
+	for student, data := range subs {
+		mustWrite(t, filepath.Join(c.dir, "submitted", student, "ps1", c.name), data)
+	}
+	start := time.Now()
+	c.run(t, "autograde", "ps1", "--create", "--force")
+	took := time.Since(start)
+	grades := filepath.Join(c.dir, "grades.csv")
+	c.run(t, "export", "--to", grades)
+	f, err := os.Open(grades)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	scores := map[string]float64{}
+	for _, r := range rows[1:] {
+		scores[r[col["student_id"]]], _ = strconv.ParseFloat(r[col["raw_score"]], 64)
+	}
+	return scores, took
+}
+
 // TestNbgraderAgrees runs the real nbgrader (pinned in requirements.txt):
 // generate_assignment on the sample, then autograde on two submissions
 // made from its release (one exercise solved; both solved) with the
 // fearless kernel, and fearless grade on the same files: the scores agree.
 func TestNbgraderAgrees(t *testing.T) {
 	testenv.Integration(t)
-	py := testenv.Python(t)
-	testenv.PythonModule(t, py, "nbgrader")
-	testenv.Kernel(t)
-	course := t.TempDir()
-	if err := os.WriteFile(filepath.Join(course, "nbgrader_config.py"), []byte(NbgraderConfig), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	src, _ := os.ReadFile(sample)
-	mustWrite(t, filepath.Join(course, "source", "ps1", "counter.ipynb"), src)
-	nbgrader := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command(filepath.Join(filepath.Dir(py), "nbgrader"), args...)
-		cmd.Dir = course
-		// nbgrader runs alembic from PATH: the venv's bin first.
-		cmd.Env = append(os.Environ(), append(testenv.Offline, "JUPYTER_DATA_DIR="+testenv.DataDir(t),
-			"PATH="+filepath.Dir(py)+string(os.PathListSeparator)+os.Getenv("PATH"))...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("nbgrader %v: %v\n%s", args, err, out)
-		}
-	}
-	nbgrader("generate_assignment", "ps1", "--force")
-	release, err := notebook.Read(filepath.Join(course, "release", "ps1", "counter.ipynb"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	course := newNbgraderCourse(t, sample)
 	ref, _ := exercise.Read(sample)
-	// alice solves count; bob solves both.
-	subs := t.TempDir()
+	subs := map[string][]byte{}
+	dir := t.TempDir()
 	for student, solved := range map[string][]string{"alice": {"count"}, "bob": {"count", "first-of"}} {
-		nb, _ := notebook.Parse(mustMarshal(t, release))
+		nb, _ := notebook.Parse(mustMarshal(t, course.release))
 		for _, id := range solved {
-			ex := ref.Exercise(id)
-			for _, c := range nb.Cells {
-				if m, _ := exercise.MetaOf(c); m != nil && m.GradeID == id {
-					c.Source = ref.NB.Cells[ex.Solution].Source
-				}
-			}
+			setSolution(nb, id, ref.NB.Cells[ref.Exercise(id).Solution].Source)
 		}
-		data := mustMarshal(t, nb)
-		mustWrite(t, filepath.Join(course, "submitted", student, "ps1", "counter.ipynb"), data)
-		mustWrite(t, filepath.Join(subs, student+".ipynb"), data)
+		subs[student] = mustMarshal(t, nb)
+		mustWrite(t, filepath.Join(dir, student+".ipynb"), subs[student])
 	}
-	start := time.Now()
-	nbgrader("autograde", "ps1", "--create")
-	nbgrader("export", "--to", filepath.Join(course, "grades.csv"))
-	t.Logf("nbgrader autograde: %s", time.Since(start).Round(time.Millisecond))
-	f, err := os.Open(filepath.Join(course, "grades.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	nbScore := map[string]float64{}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
-	for _, r := range rows[1:] {
-		nbScore[r[col["student_id"]]], _ = strconv.ParseFloat(r[col["raw_score"]], 64)
-	}
+	nbScore, took := course.autograde(t, subs)
+	t.Logf("nbgrader autograde: %s", took.Round(time.Millisecond))
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	start = time.Now()
-	class, err := Grade(ctx, options(t, subs, t.TempDir()))
+	start := time.Now()
+	class, err := Grade(ctx, options(t, dir, t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +136,16 @@ func TestNbgraderAgrees(t *testing.T) {
 	}
 }
 
-func mustWrite(t *testing.T, path string, data []byte) {
+// setSolution puts source in the solution cell with grade_id id.
+func setSolution(nb *notebook.Notebook, id, source string) {
+	for _, c := range nb.Cells {
+		if m, _ := exercise.MetaOf(c); m != nil && m.GradeID == id {
+			c.Source = source
+		}
+	}
+}
+
+func mustWrite(t testing.TB, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -125,7 +155,7 @@ func mustWrite(t *testing.T, path string, data []byte) {
 	}
 }
 
-func mustMarshal(t *testing.T, nb *notebook.Notebook) []byte {
+func mustMarshal(t testing.TB, nb *notebook.Notebook) []byte {
 	t.Helper()
 	b, err := notebook.Marshal(nb)
 	if err != nil {
