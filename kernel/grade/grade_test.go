@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/internal/testenv"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
@@ -195,7 +196,15 @@ func TestGradeCraftedSubmissions(t *testing.T) {
 		"forks-sleeps":       {countForks, firstOfSleeps},
 		"forge":              {countForgeCell, firstOfForgeInside},
 	} {
-		writeNB(t, filepath.Join(subs, name+".ipynb"), withSolutions(t, map[string]*string{"count": ptr(sols[0]), "first-of": ptr(sols[1])}))
+		nb := withSolutions(t, map[string]*string{"count": ptr(sols[0]), "first-of": ptr(sols[1])})
+		if name == "threadpanic-loop" { // and a check cell edited to pass anything: put back
+			for _, c := range nb.Cells {
+				if m, _ := exercise.MetaOf(c); m != nil && m.GradeID == "count-check" {
+					c.Source = "%%\nex := check.Exercise(\"count\")\ndefer ex.Done()\nex.True(\"all\", func() (bool, string) { return true, \"\" }, check.Points(5))"
+				}
+			}
+		}
+		writeNB(t, filepath.Join(subs, name+".ipynb"), nb)
 	}
 	// A second copy of the tree, to show one submission never touches another.
 	before, srcBefore := treeHash(t, subs), treeHash(t, filepath.Dir(sample))
@@ -228,7 +237,7 @@ func TestGradeCraftedSubmissions(t *testing.T) {
 		"empty":              {0, 0, StatusGraded, []string{"no solution cell for exercise count", "no solution cell for exercise first-of"}},
 		"missing-renamed":    {0, 4, StatusGraded, []string{"no solution cell for exercise count", `no cell with grade_id "first-of": the code cells you added ran in its place`}},
 		"nocompile-deadlock": {0, 0, StatusGraded, []string{"your solution cell did not build: line 3: invalid operation", "did not return within|timed out after 30s"}},
-		"threadpanic-loop":   {0, 0, StatusGraded, []string{"boom in a thread", "did not return within|timed out after 30s"}},
+		"threadpanic-loop":   {0, 0, StatusGraded, []string{"boom in a thread", "cell count-check was edited", "did not return within|timed out after 30s"}},
 		"flood-exit":         {0, 0, StatusGraded, []string{"output limit", "ended before its checks reported"}},
 		"forks-sleeps":       {5, 0, StatusGraded, []string{"did not return within|timed out after 30s"}},
 		// The forged results are ignored; the real checks score what a

@@ -1,0 +1,118 @@
+package grade
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fearless-go/fearless/kernel/exercise"
+	"github.com/fearless-go/fearless/kernel/notebook"
+)
+
+// TestRestore tampers with the handout the ways a learner can — a check cell
+// deleted, one edited, a read-only cell split in two, cells moved, a shell
+// command in a solution — and finds the source's cells back, hidden checks
+// included, in the source's order, with a note for each.
+func TestRestore(t *testing.T) {
+	src, err := exercise.Read(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand := handout(t)
+	nb := handout(t)
+	var cells []*notebook.Cell
+	for _, c := range nb.Cells {
+		m, _ := exercise.MetaOf(c)
+		switch {
+		case m != nil && m.GradeID == "count-check":
+			c.Source = "%%\nex := check.Exercise(\"count\")\ndefer ex.Done()\nex.True(\"all\", func() (bool, string) { return true, \"\" }, check.Points(5))"
+		case m != nil && m.GradeID == "first-of-check":
+			continue // deleted
+		case m != nil && m.GradeID == "count":
+			c.Source = "!rm -rf /tmp/x\n%env A=1\n" + countOK
+		}
+		cells = append(cells, c)
+	}
+	// Moved: first-of's solution before count's.
+	cells[5], cells[8] = cells[8], cells[5]
+	nb.Cells = cells
+	p := restore(src, nb, hand)
+
+	var runIDs []string
+	for _, c := range p.run.Cells {
+		if m, _ := exercise.MetaOf(c); m != nil {
+			runIDs = append(runIDs, m.GradeID)
+		}
+	}
+	if got := strings.Join(runIDs, " "); got != "count count-check first-of first-of-check" {
+		t.Errorf("run cells %q, want the source's order", got)
+	}
+	for n, c := range p.run.Cells {
+		m, _ := exercise.MetaOf(c)
+		if m == nil || m.Role() != exercise.Check {
+			continue
+		}
+		want := src.NB.Cells[src.Exercise(strings.TrimSuffix(m.GradeID, "-check")).Checks[0]].Source
+		if !strings.Contains(c.Source, "check.SignNext(") || strings.Replace(c.Source, `check.SignNext("`+p.keys[p.runFrom[n]]+`"); `, "", 1) != want {
+			t.Errorf("%s: not the source's cell (hidden checks included) signed:\n%s", m.GradeID, c.Source)
+		}
+		if !strings.Contains(c.Source, "BEGIN HIDDEN TESTS") {
+			t.Errorf("%s: hidden checks missing", m.GradeID)
+		}
+	}
+	if s := p.graded.Cells[p.solutionAt["count"]].Source; strings.Contains(s, "\n!rm") || strings.HasPrefix(s, "!") || strings.Contains(s, "\n%env") {
+		t.Errorf("shell and gonb commands left in a learner's cell:\n%s", s)
+	}
+	notes := strings.Join(p.notes, "\n")
+	for _, want := range []string{"cell count-check was edited", "cell first-of-check was missing", "2 line(s) with shell commands"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes do not say %q:\n%s", want, notes)
+		}
+	}
+}
+
+// TestRestoreSplitSolution joins the parts of a solution cell the learner
+// split (both keep its grade_id), runs a declaration cell of theirs, and
+// puts check cells the learner swapped back in order.
+func TestRestoreSplitSolution(t *testing.T) {
+	src, _ := exercise.Read(sample)
+	hand := handout(t)
+	nb := handout(t)
+	var cells []*notebook.Cell
+	for _, c := range nb.Cells {
+		cells = append(cells, c)
+		if m, _ := exercise.MetaOf(c); m != nil && m.GradeID == "first-of" {
+			c.Source = "func FirstOf(jobs ...func() int) int { return first(jobs) }"
+			part := *c
+			part.Source = "func first(jobs []func() int) int { return jobs[0]() }"
+			cells = append(cells, &part, notebook.NewCode("func helper() int { return 1 }"))
+		}
+	}
+	var checks []int
+	for i, c := range cells {
+		if m, _ := exercise.MetaOf(c); m != nil && m.Role() == exercise.Check {
+			checks = append(checks, i)
+		}
+	}
+	cells[checks[0]], cells[checks[1]] = cells[checks[1]], cells[checks[0]]
+	nb.Cells = cells
+	p := restore(src, nb, hand)
+	if !strings.Contains(strings.Join(p.notes, "\n"), "out of order") {
+		t.Errorf("notes: %q", p.notes)
+	}
+	var order []string
+	for gi := range p.graded.Cells {
+		if ex := p.checkOf[gi]; ex != nil {
+			order = append(order, ex.ID)
+		}
+	}
+	if strings.Join(order, " ") != "count first-of" {
+		t.Errorf("check cells in order %v", order)
+	}
+	sol := p.graded.Cells[p.solutionAt["first-of"]].Source
+	if !strings.Contains(sol, "func FirstOf") || !strings.Contains(sol, "func first(") {
+		t.Errorf("split solution not joined:\n%s", sol)
+	}
+	if len(p.extra) != 1 {
+		t.Errorf("%d added cells run, want 1", len(p.extra))
+	}
+}
