@@ -49,7 +49,7 @@ func (s *Submission) Summary() string {
 		fmt.Fprintf(&b, "The submission could not be graded as a notebook: %s\n\n", s.Problem)
 	}
 	b.WriteString("| exercise | points | why points were lost |\n|---|---|---|\n")
-	for _, e := range s.Exercise {
+	for _, e := range s.Exercises {
 		fmt.Fprintf(&b, "| %s | %s / %s | %s |\n", e.ID, pts(e.Score), pts(e.MaxScore), mdCell(e.Reason))
 	}
 	if len(s.Notes) > 0 {
@@ -97,7 +97,7 @@ func feedbackNotebook(s *Submission, p *prepared) *notebook.Notebook {
 		}
 		fb.Add(c)
 		if ex := p.checkOf[gi]; ex != nil && last[ex.ID] == gi {
-			for _, e := range s.Exercise {
+			for _, e := range s.Exercises {
 				if e.ID == ex.ID {
 					fb.Add(notebook.NewMarkdown(exerciseMarkdown(e)))
 				}
@@ -124,7 +124,7 @@ pre{background:#f6f8fa;padding:.6rem;overflow-x:auto;white-space:pre-wrap}.md{wh
 		fmt.Fprintf(&b, "<p class=bad>The submission could not be graded as a notebook: %s</p>\n", html.EscapeString(s.Problem))
 	}
 	b.WriteString("<table><tr><th>exercise</th><th>check</th><th>points</th><th>why</th></tr>\n")
-	for _, e := range s.Exercise {
+	for _, e := range s.Exercises {
 		for i, c := range e.Checks {
 			cls, mark := "ok", "✓"
 			if c.Status != check.StatusPassed {

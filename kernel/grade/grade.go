@@ -88,19 +88,19 @@ type ExerciseDef struct {
 
 // Submission is one submission's grade.
 type Submission struct {
-	Name     string      `json:"name"` // the entry's name without its extension
-	Path     string      `json:"path"`
-	Score    float64     `json:"score"`
-	MaxScore float64     `json:"max_score"`
-	Status   string      `json:"status"` // StatusGraded, StatusUnreadable or StatusError
-	Problem  string      `json:"problem,omitempty"`
-	Exercise []*Exercise `json:"exercises"`
-	Notes    []string    `json:"notes,omitempty"` // what the grader did about the submission
-	Seconds  float64     `json:"execution_time"`
-	Cells    []CellRun   `json:"cells,omitempty"` // the cells that ran, for whoever wonders where the time went
-	Key      string      `json:"key"`             // the cache key: submission, source, options, fearless version
-	Cached   bool        `json:"-"`
-	Dir      string      `json:"-"` // where its feedback is
+	Name      string      `json:"name"` // the entry's name without its extension
+	Path      string      `json:"path"`
+	Score     float64     `json:"score"`
+	MaxScore  float64     `json:"max_score"`
+	Status    string      `json:"status"` // StatusGraded, StatusUnreadable or StatusError
+	Problem   string      `json:"problem,omitempty"`
+	Exercises []*Exercise `json:"exercises"`
+	Notes     []string    `json:"notes,omitempty"` // what the grader did about the submission
+	Seconds   float64     `json:"execution_time"`
+	Cells     []CellRun   `json:"cells,omitempty"` // the cells that ran, for whoever wonders where the time went
+	Key       string      `json:"key"`             // the cache key: submission, source, options, fearless version
+	Cached    bool        `json:"-"`
+	Dir       string      `json:"-"` // where its feedback is
 }
 
 // CellRun is one cell of a submission's run.
@@ -336,6 +336,9 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		res := r.Execute(ctx, p.run, sb.notebookPath())
 		_ = sb.close()
 		cells = res.Cells
+		if ctx.Err() != nil { // interrupted: not the submission's doing, and not cached
+			s.Status, s.Problem = StatusError, "grading was interrupted"
+		}
 		for n, c := range res.Cells {
 			s.Cells = append(s.Cells, CellRun{Cell: p.runFrom[n], Status: string(c.Status), Seconds: c.Duration.Seconds()})
 		}
@@ -351,7 +354,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		}
 	}
 	exs, notes := score(g.src, p, cells, why)
-	s.Exercise = exs
+	s.Exercises = exs
 	s.Notes = append(p.notes, notes...)
 	for _, ex := range exs {
 		s.Score += ex.Score

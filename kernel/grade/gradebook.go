@@ -42,7 +42,7 @@ func (s *Submission) Gradescope() *GradescopeResults {
 		fmt.Fprintf(&out, "- %s\n", n)
 	}
 	r.Output = out.String()
-	for _, e := range s.Exercise {
+	for _, e := range s.Exercises {
 		for _, c := range e.Checks {
 			name := c.Name
 			if !strings.HasPrefix(name, e.ID+":") {
@@ -74,7 +74,7 @@ func (c *Class) WriteCSV(w io.Writer) error {
 		row := []string{s.Name, pts(s.Score), pts(s.MaxScore)}
 		for _, e := range c.Exercises {
 			v := ""
-			for _, x := range s.Exercise {
+			for _, x := range s.Exercises {
 				if x.ID == e.ID {
 					v = pts(x.Score)
 				}
@@ -118,7 +118,7 @@ func (c *Class) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "%-*s %9s", nameW, clipTo(s.Name, 30), pts(s.Score)+"/"+pts(s.MaxScore))
 		for _, e := range c.Exercises {
 			v := "-"
-			for _, x := range s.Exercise {
+			for _, x := range s.Exercises {
 				if x.ID == e.ID {
 					v = pts(x.Score)
 				}
@@ -147,7 +147,7 @@ func (s *Submission) note() string {
 	if s.Problem != "" {
 		return s.Problem
 	}
-	for _, e := range s.Exercise {
+	for _, e := range s.Exercises {
 		if e.Reason != "" {
 			return e.ID + ": " + e.Reason
 		}

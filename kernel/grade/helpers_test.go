@@ -105,7 +105,7 @@ func bySub(c *Class) map[string]*Submission {
 }
 
 func (s *Submission) ex(id string) *Exercise {
-	for _, e := range s.Exercise {
+	for _, e := range s.Exercises {
 		if e.ID == id {
 			return e
 		}
@@ -121,7 +121,7 @@ func (s *Submission) everything() string {
 	for _, n := range s.Notes {
 		b.WriteString(n + "\n")
 	}
-	for _, e := range s.Exercise {
+	for _, e := range s.Exercises {
 		b.WriteString(e.Reason + "\n")
 		for _, c := range e.Checks {
 			b.WriteString(c.Name + ": " + c.Message + "\n")
