@@ -14,7 +14,7 @@ type Object interface {
 }
 
 // DefaultCapacity is how many events a recording keeps unless Capacity says
-// otherwise: about 9 MB of memory at most.
+// otherwise: about 10 MB of memory at most.
 const DefaultCapacity = rec.DefaultCapacity
 
 // ClockCategory is the runtime-trace log category under which the recorder
@@ -54,7 +54,7 @@ func Dropped() uint64 { return rec.Dropped() }
 // Capacity sets how many events the recording keeps: exactly the first
 // that many, from whichever goroutines record them; later events are counted
 // as dropped, per goroutine (Recording.DroppedBy), so a goroutine whose
-// events were all dropped still has a lane. Memory is about 90 bytes per
+// events were all dropped still has a lane. Memory is about 96 bytes per
 // event kept.
 func Capacity(events int) Option { return rec.Capacity(events) }
 

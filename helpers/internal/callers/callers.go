@@ -15,9 +15,9 @@ import (
 
 // Depth is how many frames Capture records. The recorder and the checker call
 // Capture, and helper call chains are at most five frames deep above it
-// (MustLock → Lock → lockSlow → noteAcquired → engine.Acquired), so seven
+// (MustLock → Lock → lockSlow → noteAcquired → engine.Acquired), so six
 // frames reach the user's line.
-const Depth = 7
+const Depth = 6
 
 // PCs holds the return addresses of up to Depth frames, innermost first.
 type PCs [Depth]uintptr

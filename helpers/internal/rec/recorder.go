@@ -18,7 +18,7 @@ import (
 )
 
 // DefaultCapacity is how many events a recording keeps unless Capacity says
-// otherwise: about 9 MB of memory at most.
+// otherwise: about 10 MB of memory at most.
 const DefaultCapacity = 100_000
 
 // recorder is one recording in progress.
@@ -45,7 +45,7 @@ type config struct {
 
 // Capacity sets how many events the recording keeps: exactly the first
 // that many, from whichever goroutines record them; later events are counted
-// as dropped, per goroutine (Recording.DroppedBy). Memory is about 90 bytes
+// as dropped, per goroutine (Recording.DroppedBy). Memory is about 96 bytes
 // per event kept.
 func Capacity(events int) Option {
 	return func(c *config) {
