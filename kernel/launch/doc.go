@@ -9,7 +9,9 @@
 // starts gonb with --go_work=<module root>, so every notebook's go.work uses
 // this checkout and the first cell imports its packages offline. It drops
 // -mod=mod and -mod=vendor from GOFLAGS, which the go command rejects inside
-// the workspace gonb builds every cell in.
+// the workspace gonb builds every cell in, and adds the build tags osusergo
+// and netgo, so that cells do not link cgo and a deadlocked cell still gets
+// Go's own "all goroutines are asleep" report instead of hanging.
 //
 // The same binary, started under the name gopls (the kernel's bin/shim/gopls
 // links to it), runs the real gopls with an idle timeout, so a gopls never

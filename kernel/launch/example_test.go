@@ -23,6 +23,7 @@ func ExampleConfig_Command() {
 	}
 	// Output:
 	// [/home/ada/.local/share/jupyter/kernels/fearless/bin/gonb --kernel /run/jupyter/kernel-42.json --go_work=/src/fearless]
+	// GOFLAGS=-tags=osusergo,netgo
 	// PATH=/home/ada/.local/share/jupyter/kernels/fearless/bin:/usr/local/go/bin:/usr/bin:/bin
 	// FEARLESS_ROOT=/src/fearless
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -86,7 +87,7 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 	if c.GoRoot != "" {
 		pathDirs = append(pathDirs, filepath.Join(c.GoRoot, "bin"))
 	}
-	raw, verbosity := false, 0
+	raw, verbosity, goflags := false, 0, ""
 	for _, kv := range environ {
 		k, v, _ := strings.Cut(kv, "=")
 		switch k {
@@ -104,9 +105,7 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 			}
 			env = append(env, kv)
 		case "GOFLAGS":
-			if flags := workspaceFlags(v); flags != "" {
-				env = append(env, "GOFLAGS="+flags)
-			}
+			goflags = v
 		default:
 			env = append(env, kv)
 		}
@@ -118,21 +117,39 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 		argv = append(argv, "-v="+strconv.Itoa(verbosity))
 	}
 	argv = append(argv, c.GonbArgs...)
+	env = append(env, "GOFLAGS="+cellFlags(goflags))
 	env = append(env, "PATH="+strings.Join(pathDirs, string(os.PathListSeparator)), RootEnv+"="+c.Root)
 	return path, argv, env
 }
 
-// workspaceFlags drops -mod=mod and -mod=vendor from GOFLAGS: gonb builds
-// every cell in a Go workspace, where the go command rejects them ("-mod may
-// only be set to readonly or vendor when in workspace mode"), so a global
-// GOFLAGS=-mod=mod would otherwise break every cell.
-func workspaceFlags(goflags string) string {
+// pureGoTags build os/user and net without cgo. A program that links cgo
+// never gets Go's "all goroutines are asleep - deadlock!" report (the runtime
+// cannot tell whether C code will call back in), and os/user comes in with
+// gonbui, which charts and checks use: without these tags every cell that
+// shows a chart or a check would hang on a plain deadlock instead of failing.
+// Cells built with %goflags -race still link cgo (the race detector needs it).
+var pureGoTags = []string{"osusergo", "netgo"}
+
+// cellFlags is the GOFLAGS gonb builds cells with: the user's, less -mod=mod
+// and -mod=vendor (gonb builds every cell in a Go workspace, where the go
+// command rejects them: "-mod may only be set to readonly or vendor when in
+// workspace mode"), with pureGoTags added to the user's build tags.
+func cellFlags(goflags string) string {
 	var keep []string
+	tags := append([]string(nil), pureGoTags...)
 	for _, f := range strings.Fields(goflags) {
-		if strings.HasPrefix(f, "-mod=") && f != "-mod=readonly" {
+		switch {
+		case strings.HasPrefix(f, "-mod=") && f != "-mod=readonly":
+			continue
+		case strings.HasPrefix(f, "-tags="):
+			for _, t := range strings.Split(strings.TrimPrefix(f, "-tags="), ",") {
+				if t != "" && !slices.Contains(tags, t) {
+					tags = append(tags, t)
+				}
+			}
 			continue
 		}
 		keep = append(keep, f)
 	}
-	return strings.Join(keep, " ")
+	return strings.Join(append(keep, "-tags="+strings.Join(tags, ",")), " ")
 }

@@ -52,7 +52,7 @@ func TestCommand(t *testing.T) {
 		"PATH":          "/k/bin:/go/bin:/usr/bin:/bin",
 		"HOME":          "/home/ada",
 		"FEARLESS_ROOT": "/src",
-		"GOFLAGS":       "-trimpath",
+		"GOFLAGS":       "-trimpath -tags=osusergo,netgo",
 		RawErrorEnv:     "1",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -76,15 +76,16 @@ func TestCommandVerbosity(t *testing.T) {
 	}
 }
 
-func TestWorkspaceFlags(t *testing.T) {
+func TestCellFlags(t *testing.T) {
 	for in, want := range map[string]string{
-		"-mod=mod":                "",
-		"-mod=vendor -race":       "-race",
-		"-mod=readonly -trimpath": "-mod=readonly -trimpath",
-		"-buildvcs=false":         "-buildvcs=false",
+		"":                        "-tags=osusergo,netgo",
+		"-mod=mod":                "-tags=osusergo,netgo",
+		"-mod=vendor -race":       "-race -tags=osusergo,netgo",
+		"-mod=readonly -trimpath": "-mod=readonly -trimpath -tags=osusergo,netgo",
+		"-tags=gpu,netgo -v":      "-v -tags=osusergo,netgo,gpu",
 	} {
-		if got := workspaceFlags(in); got != want {
-			t.Errorf("workspaceFlags(%q) = %q, want %q", in, got, want)
+		if got := cellFlags(in); got != want {
+			t.Errorf("cellFlags(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
