@@ -92,7 +92,11 @@ func verdict(o outcome, timeout time.Duration) (c Check, ok bool) {
 	case o.panicked && notImplemented(o.value):
 		return Check{Status: StatusNotImplemented, Message: "not implemented yet"}, false
 	case o.panicked:
-		return Check{Status: StatusPanicked, Message: "panicked: " + firstLine(panicMessage(o.value))}, false
+		msg := firstLine(panicMessage(o.value))
+		if !strings.HasPrefix(msg, "panicked") { // a re-raised panic may say so already
+			msg = "panicked: " + msg
+		}
+		return Check{Status: StatusPanicked, Message: msg}, false
 	case o.goexit:
 		return Check{Status: StatusFailed, Message: "the function stopped its goroutine (runtime.Goexit) instead of returning"}, false
 	case o.races > 0:
