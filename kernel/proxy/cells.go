@@ -34,8 +34,9 @@ type cellsFile struct {
 	mu      sync.Mutex
 	cond    *sync.Cond // signalled when written changes or the writer stops
 	c       Cells
-	gen     int // cells added
-	written int // cells in the file
+	encoded []byte // c.Cells encoded, without the brackets: each cell is encoded once
+	gen     int    // cells added
+	written int    // cells in the file
 	dirty   chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -55,7 +56,12 @@ func newCellsFile(path string, log func(string, ...any)) (*cellsFile, error) {
 
 func (f *cellsFile) add(count int, code string) {
 	f.mu.Lock()
-	f.c.Cells = append(f.c.Cells, Cell{ExecutionCount: count, Code: code})
+	cell := Cell{ExecutionCount: count, Code: code}
+	f.c.Cells = append(f.c.Cells, cell)
+	if len(f.encoded) > 0 {
+		f.encoded = append(f.encoded, ',')
+	}
+	f.encoded = append(f.encoded, mustJSON(cell)...)
 	f.gen++
 	f.mu.Unlock()
 	select {

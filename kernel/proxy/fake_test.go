@@ -103,7 +103,10 @@ func (f *fakeKernel) serve(s zmq4.Socket) {
 		}
 		f.received.Add(1)
 		if req.Type() == "execute_request" {
-			f.executes <- struct{}{}
+			select {
+			case f.executes <- struct{}{}:
+			default: // nobody counts (a benchmark runs thousands)
+			}
 		}
 		f.mu.Lock()
 		status := func(state string) { f.send(f.iopub, req, "status", jupyter.Status{ExecutionState: state}) }
