@@ -4,7 +4,7 @@
 // without an error and every chart it shows must be drawn.
 //
 // FEARLESS_COURSE_NOTEBOOK names other notebooks of notebooks/ to open, comma-separated
-// (default 04-threads.ipynb and 09-deadlocks.ipynb: one of each half of the course).
+// (default 04-threads.ipynb, 09-deadlocks.ipynb and 14-async.ipynb: one from each third of the course).
 'use strict';
 
 const { test } = require('node:test');
@@ -15,7 +15,7 @@ const os = require('node:os');
 const { execFileSync } = require('node:child_process');
 const { ROOT, VENV, guard, browser, canvasInk, startLab } = require('./support');
 
-const NAMES = (process.env.FEARLESS_COURSE_NOTEBOOK || '04-threads.ipynb,09-deadlocks.ipynb').split(',').map((s) => s.trim()).filter(Boolean);
+const NAMES = (process.env.FEARLESS_COURSE_NOTEBOOK || '04-threads.ipynb,09-deadlocks.ipynb,14-async.ipynb').split(',').map((s) => s.trim()).filter(Boolean);
 
 // A code cell that calls one of these shows at least one chart.
 const SHOWS_CHART = /charts\.(Show|ShowScheduler)\(|\.Display\(\)|explore\.Runs\(/;
