@@ -334,6 +334,11 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit,
 			Env: append(append([]string{}, g.opts.Env...), sb.env()...), FindSpec: g.opts.FindSpec})
 		res := r.Execute(ctx, p.run, sb.notebookPath())
+		// A kernel that did not start (a port taken between its choice and
+		// its bind, a busy machine) is the grader's problem: try again.
+		for try := 1; try < 3 && res.Err != nil && started(res) == 0 && ctx.Err() == nil; try++ {
+			res = r.Execute(ctx, p.run, sb.notebookPath())
+		}
 		_ = sb.close()
 		cells = res.Cells
 		if ctx.Err() != nil { // interrupted: not the submission's doing, and not cached

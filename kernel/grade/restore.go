@@ -32,6 +32,9 @@ type prepared struct {
 	// missing and untouched name exercises with no solution cell, or with
 	// the stub as handed out.
 	missing, untouched map[string]bool
+	// mergedAt holds, by run cell, how a solution and its check cell were
+	// merged into it.
+	mergedAt map[int]*merged
 	// buildErr holds, by exercise, the compiler's messages about the
 	// learner's solution cell (set after the run).
 	buildErr map[string]string
@@ -47,7 +50,7 @@ type prepared struct {
 func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebook.Notebook) *prepared {
 	p := &prepared{
 		keys: map[int]string{}, checkOf: map[int]*exercise.Exercise{}, solutionAt: map[string]int{},
-		extra: map[int]bool{}, buildErr: map[string]string{}, missing: map[string]bool{}, untouched: map[string]bool{},
+		extra: map[int]bool{}, buildErr: map[string]string{}, mergedAt: map[int]*merged{}, missing: map[string]bool{}, untouched: map[string]bool{},
 	}
 	var cells []*notebook.Cell
 	if student != nil {
@@ -191,12 +194,39 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 		}
 		addExtras(i)
 	}
+	p.merge(exOfSolution)
 	for _, ex := range src.Exercises {
 		if p.missing[ex.ID] && len(p.extra) > 0 {
 			p.note("no cell with grade_id %q: the code cells you added ran in its place", ex.ID)
 		}
 	}
 	return p
+}
+
+// merge runs each solution cell and the check cell right after it in the
+// run as one cell, where they can be merged: one build instead of two.
+func (p *prepared) merge(exOfSolution map[int]*exercise.Exercise) {
+	var cells []*notebook.Cell
+	var from []int
+	for n := 0; n < len(p.run.Cells); n++ {
+		c, gi := p.run.Cells[n], p.runFrom[n]
+		if n+1 < len(p.run.Cells) {
+			next := p.runFrom[n+1]
+			if ex := p.checkOf[next]; ex != nil && p.solutionAt[ex.ID] == gi {
+				if src, m, ok := mergeCells(c.Source, p.run.Cells[n+1].Source); ok {
+					m.solution = gi
+					p.mergedAt[len(cells)] = m
+					mc := p.run.Cells[n+1]
+					mc.Source = src
+					cells, from = append(cells, mc), append(from, next)
+					n++
+					continue
+				}
+			}
+		}
+		cells, from = append(cells, c), append(from, gi)
+	}
+	p.run.Cells, p.runFrom = cells, from
 }
 
 func (p *prepared) note(format string, args ...any) {

@@ -1,11 +1,13 @@
 package grade
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/notebook"
+	"github.com/fearless-go/fearless/kernel/runner"
 )
 
 // TestRestore tampers with the handout the ways a learner can — a check cell
@@ -43,7 +45,8 @@ func TestRestore(t *testing.T) {
 			runIDs = append(runIDs, m.GradeID)
 		}
 	}
-	if got := strings.Join(runIDs, " "); got != "count count-check first-of first-of-check" {
+	// Each solution runs merged into its check cell (one build).
+	if got := strings.Join(runIDs, " "); got != "count-check first-of-check" {
 		t.Errorf("run cells %q, want the source's order", got)
 	}
 	for n, c := range p.run.Cells {
@@ -52,7 +55,8 @@ func TestRestore(t *testing.T) {
 			continue
 		}
 		want := src.NB.Cells[src.Exercise(strings.TrimSuffix(m.GradeID, "-check")).Checks[0]].Source
-		if !strings.Contains(c.Source, "check.SignNext(") || strings.Replace(c.Source, `check.SignNext("`+p.keys[p.runFrom[n]]+`"); `, "", 1) != want {
+		body := want[strings.Index(want, "%%"):]
+		if !strings.Contains(c.Source, "check.SignNext(") || !strings.HasSuffix(strings.Replace(c.Source, `check.SignNext("`+p.keys[p.runFrom[n]]+`"); `, "", 1), body) {
 			t.Errorf("%s: not the source's cell (hidden checks included) signed:\n%s", m.GradeID, c.Source)
 		}
 		if !strings.Contains(c.Source, "BEGIN HIDDEN TESTS") {
@@ -114,5 +118,40 @@ func TestRestoreSplitSolution(t *testing.T) {
 	}
 	if len(p.extra) != 1 {
 		t.Errorf("%d added cells run, want 1", len(p.extra))
+	}
+}
+
+// TestMergeCells merges a solution into its check cell and puts the
+// compiler's messages back at each cell's own lines.
+func TestMergeCells(t *testing.T) {
+	sol := "import \"sync\"\n\nfunc Count() int {\n\tvar mu sync.Mutex\n\treturn x\n}"
+	chk := "%goflags -race\nimport \"github.com/fearless-go/fearless/helpers/check\"\n\n%%\nex := check.Exercise(\"count\")\ndefer ex.Done()\nex.Equal(\"c\", 1, func() any { return Count(2) })"
+	src, m, ok := mergeCells(sol, chk)
+	if !ok {
+		t.Fatal("not merged")
+	}
+	lines := strings.Split(src, "\n")
+	at := func(s string) int {
+		return slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, s) }) + 1
+	}
+	one := 1
+	diags := []runner.Diagnostic{
+		{Cell: 1, Line: at("return x"), Message: "undefined: x"},
+		{Cell: 1, Line: at("Count(2)"), Message: "too many arguments in call to Count"},
+		{Cell: 1, Line: at(`"sync"`), Message: `"sync" imported and not used`},
+	}
+	solD, chkD := m.split(&one, diags)
+	if len(solD) != 2 || solD[0].Line != 5 || solD[1].Line != 1 || len(chkD) != 1 || chkD[0].Line != 7 {
+		t.Errorf("split: solution %+v, check %+v\n%s", solD, chkD, src)
+	}
+	for _, bad := range [][2]string{
+		{"func Count() int { return 1 }\n%%\nfmt.Println(1)", chk},                  // a %% line in the solution
+		{"func ex() {}", "func ex() {}\n%%\n"},                                      // a name both declare
+		{"import rand \"math/rand/v2\"\nfunc f() {}", "import \"math/rand\"\n%%\n"}, // one name, two paths
+		{"func Count( {", chk},                                                      // does not parse
+	} {
+		if _, _, ok := mergeCells(bad[0], bad[1]); ok {
+			t.Errorf("merged %q and %q", bad[0], bad[1])
+		}
 	}
 }

@@ -25,7 +25,26 @@ func score(src *exercise.Notebook, p *prepared, cells []*runner.CellResult, why 
 	}
 	for id, gi := range p.solutionAt {
 		if c := byGraded[gi]; gi >= 0 && c != nil && len(c.Diagnostics) > 0 {
-			p.buildErr[id] = compileMsg(c)
+			p.buildErr[id] = compileMsg(c.Diagnostics)
+		}
+	}
+	// A merged cell's messages go back to the solution's and the check
+	// cell's own lines.
+	for n, m := range p.mergedAt {
+		if n >= len(cells) || len(cells[n].Diagnostics) == 0 {
+			continue
+		}
+		sol, chk := m.split(cells[n].ExecutionCount, cells[n].Diagnostics)
+		if len(sol) > 0 {
+			for id, gi := range p.solutionAt {
+				if gi == m.solution {
+					p.buildErr[id] = compileMsg(sol)
+				}
+			}
+		}
+		cells[n].Diagnostics = chk
+		if len(chk) == 0 {
+			cells[n].Diagnostics = nil
 		}
 	}
 	// Results sent by any other cell never count; say so once.
@@ -142,7 +161,10 @@ func cellFailure(ex *exercise.Exercise, p *prepared, cr *runner.CellResult) stri
 		return missingMsg(ex.ID) + "; the check cell: " + firstLine(cr.Message())
 	}
 	if len(cr.Diagnostics) > 0 {
-		return "the check cell did not build: " + compileMsg(cr) + solutionBuild(ex, p)
+		return "the check cell did not build: " + compileMsg(cr.Diagnostics) + solutionBuild(ex, p)
+	}
+	if p.buildErr[ex.ID] != "" {
+		return "your solution cell did not build: " + p.buildErr[ex.ID]
 	}
 	switch cr.Status {
 	case runner.OK:
@@ -163,11 +185,11 @@ func solutionBuild(ex *exercise.Exercise, p *prepared) string {
 
 // compileMsg gives a cell's compiler messages on one line, placed in cells
 // and lines as the feedback notebook shows them.
-func compileMsg(cr *runner.CellResult) string {
+func compileMsg(diags []runner.Diagnostic) string {
 	var parts []string
-	for i, d := range cr.Diagnostics {
+	for i, d := range diags {
 		if i == 3 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(cr.Diagnostics)-3))
+			parts = append(parts, fmt.Sprintf("and %d more", len(diags)-3))
 			break
 		}
 		m := strings.Join(strings.Fields(d.Message), " ")
