@@ -164,18 +164,22 @@ func TestInstallScript(t *testing.T) {
 	}
 	added := cacheEntries(t, gocache) - before
 	t.Logf("first helper cell on the warm cache: %s (goal %s), %d new build cache entries", took.Round(time.Millisecond), FirstCellGoal, added)
-	// The time depends on the machine's load; what the cache saves does not:
-	// built on the warm cache, the cell compiles its own main package and
-	// little else, where an empty cache takes hundreds of packages.
+	// The time depends on the machine's load (3 s to 11 s here, at load
+	// averages of 28 and 15, with gopls loading the workspace at the same
+	// time); what the cache saves does not: built on the warm cache, the cell
+	// compiles its own main package and little else, where an empty cache
+	// compiles hundreds of packages (16 s under a hub).
 	if added > MaxNewCacheEntries {
 		t.Errorf("the first helper cell added %d entries to the build cache (at most %d when it is warm): the shipped cache is not used", added, MaxNewCacheEntries)
 	}
 }
 
 // MaxNewCacheEntries is how many build cache entries a helper cell may add
-// on a warm cache: its own package and a few actions. An empty cache gets
-// hundreds (the standard library, the helpers, the charts, go-echarts).
-const MaxNewCacheEntries = 40
+// on a warm cache: its own package and a few actions, and what gopls and
+// goimports (which list packages while the kernel starts) add; 21 to 51
+// here. An empty cache gets about 700 (the standard library, the helpers,
+// the charts, go-echarts).
+const MaxNewCacheEntries = 150
 
 // cacheEntries counts the files of a Go build cache.
 func cacheEntries(t *testing.T, dir string) int {
