@@ -299,6 +299,18 @@ func TestGradeCraftedSubmissions(t *testing.T) {
 		}
 	}
 	t.Logf("re-run in %s", time.Since(start).Round(time.Millisecond))
+
+	// One submission changes: only it is graded again.
+	write("malformed.ipynb", `{"cells": [`)
+	again, err = Grade(ctx, options(t, subs, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range again.Submissions {
+		if s.Cached == (s.Name == "malformed") {
+			t.Errorf("after malformed changed: %s cached %v", s.Name, s.Cached)
+		}
+	}
 }
 
 // checkOutputs checks the gradebook, results.json and the feedback
