@@ -80,6 +80,7 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 	// Walk the learner's cells: collect solutions by grade_id, and anchor
 	// each cell of their own after the last cell the source knows.
 	solutions := map[string][]string{}
+	sameChecksum := map[string]int{} // solution cells by grade_id whose checksum is the handout's
 	seenLocked := map[string]int{}
 	after := map[int][]*notebook.Cell{} // source index (-1: the top) -> learner's cells
 	anchor := -1
@@ -94,6 +95,11 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 			if i, ok := idOf[m.GradeID]; ok {
 				anchor = i
 				if roleOf[i] == exercise.Solution {
+					// nbgrader's checksum rule: a cell whose checksum is still
+					// the one the handout stored was not changed.
+					if m.Checksum != "" && m.Checksum == exercise.Checksum(c, m) {
+						sameChecksum[m.GradeID]++
+					}
 					s, n := sanitize(c.Source)
 					removed += n
 					solutions[m.GradeID] = append(solutions[m.GradeID], s)
@@ -180,7 +186,7 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 			}
 			g.Source = strings.Join(sols, "\n\n")
 			p.solutionAt[ex.ID] = gi
-			if handout != nil && strings.TrimSpace(g.Source) == strings.TrimSpace(handout.Cells[i].Source) {
+			if sameChecksum[ex.ID] == len(sols) || handout != nil && strings.TrimSpace(g.Source) == strings.TrimSpace(handout.Cells[i].Source) {
 				p.untouched[ex.ID] = true
 			}
 			addRun(gi, g.Source)

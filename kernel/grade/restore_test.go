@@ -155,3 +155,28 @@ func TestMergeCells(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreChecksumRule: a solution cell whose nbgrader checksum is still
+// the handout's was not attempted; a copy of it (metadata and checksum
+// copied, as JupyterLab copies a cell) holding an answer counts.
+func TestRestoreChecksumRule(t *testing.T) {
+	src, _ := exercise.Read(sample)
+	hand := handout(t)
+	if p := restore(src, handout(t), hand); !p.untouched["count"] || !p.untouched["first-of"] {
+		t.Fatalf("handout: untouched %v", p.untouched)
+	}
+	nb := handout(t)
+	var cells []*notebook.Cell
+	for _, c := range nb.Cells {
+		cells = append(cells, c)
+		if m, _ := exercise.MetaOf(c); m != nil && m.GradeID == "count" {
+			dup := *c
+			dup.Source = countOK
+			cells = append(cells, &dup)
+		}
+	}
+	nb.Cells = cells
+	if p := restore(src, nb, hand); p.untouched["count"] || !p.untouched["first-of"] {
+		t.Fatalf("a copied cell with an answer: untouched %v", p.untouched)
+	}
+}
