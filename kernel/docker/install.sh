@@ -85,8 +85,11 @@ warm="$(mktemp -d)"
     for p in $pkgs; do printf '\t_ "%s"\n' "$p"; done
     printf ')\n\nfunc main() {}\n'
   } >main.go
-  GOPROXY=off go build -o warm .
-  if [ "${FEARLESS_WARM_RACE:-0}" = 1 ]; then GOPROXY=off go build -race -o warm-race .; fi
+  # The kernel builds cells with these tags (kernel/launch: pureGoTags), and
+  # build tags are part of the cache's keys: warm with the same ones.
+  tags="-tags=osusergo,netgo"
+  GOPROXY=off go build "$tags" -o warm .
+  if [ "${FEARLESS_WARM_RACE:-0}" = 1 ]; then GOPROXY=off go build "$tags" -race -o warm-race .; fi
 )
 rm -rf "$warm"
 
