@@ -45,7 +45,25 @@ type Kernel struct {
 // until it answers kernel_info on shell and iopub. If the process exits or
 // stays silent for the startup timeout, Start fails with the tail of the
 // kernel's log in the error.
+//
+// The ports of a connection file are picked free and handed to the kernel,
+// which binds them a moment later; another process may take one in between
+// (several kernels starting at once, as in a class being graded). A kernel
+// that dies of that ("address already in use") is started again on new
+// ports, up to startAttempts times.
 func Start(ctx context.Context, spec *kernelspec.Spec, opts StartOptions) (*Kernel, error) {
+	for attempt := 1; ; attempt++ {
+		k, err := start(ctx, spec, opts)
+		if err == nil || attempt == startAttempts || ctx.Err() != nil || !strings.Contains(err.Error(), "address already in use") {
+			return k, err
+		}
+	}
+}
+
+// startAttempts bounds how often Start tries a kernel whose port was taken.
+const startAttempts = 3
+
+func start(ctx context.Context, spec *kernelspec.Spec, opts StartOptions) (*Kernel, error) {
 	info, err := NewConnectionInfo()
 	if err != nil {
 		return nil, err
