@@ -38,7 +38,7 @@ func Example_anotherGoroutine() {
 	fmt.Println(<-done)
 	fmt.Println("still usable here:", shared.Get())
 	// Output:
-	// rc: Get called on goroutine "worker", but the Rc was created on goroutine "main" at example_test.go:36 (Rust rejects this at compile time: `Rc<T>` cannot be sent between threads safely, the trait `Send` is not implemented; use arc.Arc to share across goroutines)
+	// rc: Get called on goroutine "worker" at example_test.go:36, but the Rc was created on goroutine "main" (Rust rejects this at compile time: `Rc<T>` cannot be sent between threads safely, the trait `Send` is not implemented; use arc.Arc to share across goroutines)
 	// still usable here: 42
 }
 

@@ -136,6 +136,11 @@ func (m *Misuse) Error() string {
 	if i := strings.Index(m.Msg, " ("); i > 0 {
 		what, why = m.Msg[:i], m.Msg[i:]
 	}
+	// "X called on goroutine A, but it was created on goroutine B": the
+	// location is where X was called, so it goes with the first clause.
+	if i := strings.Index(what, ", but "); i > 0 && !strings.Contains(what[:i], " at ") {
+		return what[:i] + " at " + m.At + what[i:] + why
+	}
 	sep := " at "
 	if strings.Contains(what, " at ") {
 		sep = ", used at "

@@ -182,3 +182,19 @@ func TestLaterSurvivesAReraise(t *testing.T) {
 		t.Errorf("read after a re-raise: %q, want %s", msg, want)
 	}
 }
+
+// The location goes where the reader needs it: after the call it names, not
+// after a clause about something else ("but it was created on ...").
+func TestMisuseMessageShape(t *testing.T) {
+	for _, c := range []struct{ msg, want string }{
+		{"mutex: guard used after Unlock (Rust says so)", "mutex: guard used after Unlock at cell [5] line 12 (Rust says so)"},
+		{"own: moved into thread t at cell [5] line 3 (Rust says so)", "own: moved into thread t at cell [5] line 3, used at cell [5] line 12 (Rust says so)"},
+		{`rc: Get called on goroutine "w", but the Rc was created on goroutine "main" (Rust says so)`,
+			`rc: Get called on goroutine "w" at cell [5] line 12, but the Rc was created on goroutine "main" (Rust says so)`},
+	} {
+		m := &where.Misuse{Msg: c.msg, At: "cell [5] line 12"}
+		if got := m.Error(); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+}
