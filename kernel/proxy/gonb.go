@@ -85,7 +85,9 @@ func RunGonb(c launch.Config) error {
 		}
 	}()
 	verbosity, _ := strconv.Atoi(os.Getenv(launch.VerbosityEnv))
-	p, err := Start(ctx, Options{Front: front, Back: back, CellsFile: cells, Log: os.Stderr, Verbosity: verbosity})
+	dir, _ := os.Getwd() // gonb's too: it is started without a directory of its own
+	p, err := Start(ctx, Options{Front: front, Back: back, CellsFile: cells, Log: os.Stderr, Verbosity: verbosity,
+		CellScope: &CellScope{Env: env, Dir: dir}})
 	if err != nil {
 		_ = cmd.Process.Kill()
 		if werr := <-exited; werr != nil {

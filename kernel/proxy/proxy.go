@@ -34,6 +34,9 @@ type Options struct {
 	// line per message passed on. Default: discarded.
 	Log       io.Writer
 	Verbosity int
+	// CellScope, when set, makes %goflags, %env and %cd last for the cell
+	// that runs them (see CellScope).
+	CellScope *CellScope
 }
 
 // Proxy forwards Jupyter messages between a front end and a kernel. Its
@@ -58,6 +61,7 @@ type Proxy struct {
 	deferred  []func()        // the proxy's own answers, waiting for the kernel to be idle
 	history   history         // this session's inputs and outputs
 	cells     *cellsFile      // FEARLESS_CELLS
+	scope     *scope          // restores kernel-wide settings after a cell (nil: off)
 	logMu     sync.Mutex      // one log line at a time
 	dropped   atomic.Int64    // malformed or badly signed messages from the front
 	forwarded atomic.Int64    // messages passed on, both ways
@@ -101,6 +105,9 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 	}
 	if opts.Front.Key != opts.Back.Key || opts.Front.SignatureScheme != opts.Back.SignatureScheme {
 		p.backSign, p.frontSign = back, front
+	}
+	if opts.CellScope != nil {
+		p.scope = newScope(*opts.CellScope, back, p.logf)
 	}
 	if opts.CellsFile != "" {
 		if p.cells, err = newCellsFile(opts.CellsFile, p.logf); err != nil {
@@ -275,6 +282,9 @@ func (p *Proxy) fromFront(ch jupyter.Channel, from, to *sock) {
 			continue
 		}
 		p.forwarded.Add(1)
+		if ch == jupyter.Shell && h.MsgType == "execute_request" {
+			p.scope.after(f.Parts[3], to)
+		}
 	}
 }
 
@@ -290,6 +300,9 @@ func (p *Proxy) fromBack(from *sock) {
 		f, err := jupyter.Split(zm.Frames)
 		if err != nil {
 			p.logf("dropped a malformed message from the %s: %v", from.name, err)
+			continue
+		}
+		if p.scope.owns(msgType(f.Parts[0]), f.Parts[1], f.Parts[3]) {
 			continue
 		}
 		to := p.fShell
@@ -336,6 +349,9 @@ func (p *Proxy) fromBackIOPub() {
 		var h, parent jupyter.Header
 		_ = json.Unmarshal(f.Parts[0], &h)
 		_ = json.Unmarshal(f.Parts[1], &parent)
+		if p.scope.owns(h.MsgType, f.Parts[1], f.Parts[3]) {
+			continue
+		}
 		if p.opts.Verbosity >= 2 {
 			p.logf("kernel iopub: %s (parent %s %s)", h.MsgType, parent.MsgType, parent.MsgID)
 		}
