@@ -28,6 +28,7 @@ type fakeKernel struct {
 	bad      atomic.Int64
 	received atomic.Int64
 	executes chan struct{} // one per execute_request received, before it runs
+	codes    []string      // every execute_request's code, in the order received (under mu)
 }
 
 func startFake(t testing.TB) *fakeKernel {
@@ -121,6 +122,7 @@ func (f *fakeKernel) serve(s zmq4.Socket) {
 				Code string `json:"code"`
 			}
 			_ = json.Unmarshal(req.Content, &c)
+			f.codes = append(f.codes, c.Code)
 			f.count++
 			status("busy")
 			f.send(f.iopub, req, "execute_input", map[string]any{"code": c.Code, "execution_count": f.count})
