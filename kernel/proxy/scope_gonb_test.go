@@ -39,4 +39,6 @@ func TestGonbCellScope(t *testing.T) {
 	}
 }
 
-func strconvQuote(s string) string { return "\"" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\"" }
+func strconvQuote(s string) string {
+	return "\"" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\""
+}
