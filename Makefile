@@ -24,7 +24,7 @@ NOTEBOOKS ?= $(if $(wildcard notebooks/*.ipynb),notebooks,kernel/testdata/pass k
 export FEARLESS_VENV := $(VENV)
 
 .PHONY: all setup go-deps py-deps web-deps deploy-deps fearless install check run lab \
-        test lint test-go test-helpers test-browser test-hub test-notebooks bench clean
+        test lint test-go test-helpers test-browser test-hub test-notebooks bench clean fingerprints
 
 all: run
 
@@ -134,6 +134,12 @@ bench:
 	# The grader: seconds a submission with --jobs 1 and 2, and nbgrader's autograde on the
 	# same submissions (goals: 100 submissions in < 10 min on 2 cores, faster than nbgrader).
 	$(GO) test -run '^$$' -bench '^BenchmarkGrade$$' -benchtime 1x ./kernel/grade/
+
+# The article's fingerprints for the course's originality check
+# (notebooks/testdata/article.fingerprints), where the article is present.
+ARTICLE ?= ../shared/article.txt
+fingerprints:
+	$(GO) run ./notebooks/internal/fingerprint -article $(ARTICLE)
 
 clean:
 	rm -rf $(BIN) build
