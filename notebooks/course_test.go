@@ -225,13 +225,11 @@ func lint(path string, art *article) []string {
 }
 
 // awaitingClaims are the notebooks whose claims are being written on other
-// branches (issue 17: truth-b, async); TestAwaitingClaims fails as soon as
+// branches (issue 17: async); TestAwaitingClaims fails as soon as
 // one of them has a claim, so that the list only shrinks. Empty it when they
 // are merged.
 var awaitingClaims = map[string]bool{
-	"08-mutual-exclusion": true, "09-deadlocks": true, "10-readers-and-writers": true, "11-channels": true,
-	"12-coordination": true, "13-send-and-sync": true, "14-async": true, "15-design-guidance": true,
-	"16-wrapping-up": true,
+	"14-async": true,
 }
 
 func TestAwaitingClaims(t *testing.T) {
