@@ -25,10 +25,10 @@ type fakeKernel struct {
 
 	mu       sync.Mutex // one sender at a time on shell
 	count    int
+	codes    []string // every execute_request's code, in the order received
 	bad      atomic.Int64
 	received atomic.Int64
 	executes chan struct{} // one per execute_request received, before it runs
-	codes    []string      // every execute_request's code, in the order received (under mu)
 }
 
 func startFake(t testing.TB) *fakeKernel {

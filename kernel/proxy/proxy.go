@@ -61,12 +61,12 @@ type Proxy struct {
 	deferred  []func()        // the proxy's own answers, waiting for the kernel to be idle
 	history   history         // this session's inputs and outputs
 	cells     *cellsFile      // FEARLESS_CELLS
-	scope     *scope          // restores kernel-wide settings after a cell (nil: off)
 	logMu     sync.Mutex      // one log line at a time
 	dropped   atomic.Int64    // malformed or badly signed messages from the front
 	forwarded atomic.Int64    // messages passed on, both ways
 	closeOnce sync.Once
 	closed    chan struct{}
+	scope     *scope // restores kernel-wide settings after a cell (nil: off)
 }
 
 // sock is a ZeroMQ socket with a send lock (zmq4 sockets are not safe for
@@ -106,14 +106,14 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 	if opts.Front.Key != opts.Back.Key || opts.Front.SignatureScheme != opts.Back.SignatureScheme {
 		p.backSign, p.frontSign = back, front
 	}
-	if opts.CellScope != nil {
-		p.scope = newScope(*opts.CellScope, back, p.logf)
-	}
 	if opts.CellsFile != "" {
 		if p.cells, err = newCellsFile(opts.CellsFile, p.logf); err != nil {
 			cancel()
 			return nil, err
 		}
+	}
+	if opts.CellScope != nil {
+		p.scope = newScope(*opts.CellScope, back, p.logf)
 	}
 
 	// Shell, control and stdin share an identity, so the kernel's replies
