@@ -2,6 +2,7 @@ package proxy_test
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 func TestGonbCellScope(t *testing.T) {
 	k, ctx := startKernel(t, append(testenv.Offline, "FEARLESS_SCOPE_PROBE=kernel")...)
 	dir := t.TempDir()
-	probe := "%%\nfmt.Println(probe, os.Getenv(\"FEARLESS_SCOPE_PROBE\"), os.Getenv(\"GONB_DIR\") == " + strconvQuote(dir) + ")"
+	probe := "%%\nfmt.Println(probe, os.Getenv(\"FEARLESS_SCOPE_PROBE\"), os.Getenv(\"GONB_DIR\") == " + strconv.Quote(dir) + ")"
 	first := "%goflags -ldflags=-X=main.probe=cell\n//gonb:%env FEARLESS_SCOPE_PROBE=cell\n%cd " + dir + "\n\nvar probe = \"plain\"\n\n" + probe
 	out, reply := run(t, ctx, k, first)
 	if reply.Status != "ok" || !strings.HasSuffix(out, "cell cell true\n") {
@@ -37,8 +38,4 @@ func TestGonbCellScope(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func strconvQuote(s string) string {
-	return "\"" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\""
 }
