@@ -12,21 +12,8 @@ import (
 // the worker as a lock, so a task that blocks while holding it can be caught
 // in a cycle.
 
-// release gives the worker back to the executor.
-func (t *task) release() {
-	w := t.worker
-	if hook.Active() {
-		if rec.Enabled() {
-			rec.Emit(rec.TaskRun, rec.End, t.id, 0, int64(w))
-		}
-	}
-	if t.lockHeld { // told the checker at resume, so tell it now whether or not it is still on
-		t.lockHeld = false
-		engine.Released(t.ex.id)
-	}
-	t.worker = -1
-	t.ex.handOff(w)
-}
+// release gives the worker back to where the task got it.
+func (t *task) release() { t.sched.handOff(t.lend()) }
 
 // resume waits for the task's turn: a worker handed to it after it was
 // scheduled. It does not return once the executor has shut down: the task is
@@ -62,7 +49,7 @@ func (t *task) resume() {
 		engine.AfterWait()
 	}
 	if t.ex.closed() { // never run user code after BlockOn's root finished
-		t.ex.handOff(w)
+		t.sched.handOff(w)
 		t.cancel()
 	}
 	t.worker = w
@@ -80,8 +67,8 @@ func (t *task) resume() {
 // leaveQueue takes the task out of the ready queue, passing on the worker
 // if one was handed to it meanwhile.
 func (t *task) leaveQueue() {
-	if !t.ex.unqueue(t) {
-		t.ex.handOff(<-t.wake)
+	if !t.sched.unqueue(t) {
+		t.sched.handOff(<-t.wake)
 	}
 }
 
