@@ -86,15 +86,21 @@ func (p *pool) thread(k int, j job) {
 		rec.NameGoroutine("blocking " + strconv.Itoa(k))
 	}
 	next := make(chan job, 1)
-	for {
-		j.run(k)
+	idle := false
+	becomeIdle := func() { // before the job's end is published: a job spawned after it finds this thread idle
 		p.mu.Lock()
-		if p.closed {
-			p.mu.Unlock()
+		if !p.closed {
+			p.idle = append(p.idle, next)
+			idle = true
+		}
+		p.mu.Unlock()
+	}
+	for {
+		idle = false
+		j.run(k, becomeIdle)
+		if !idle {
 			return
 		}
-		p.idle = append(p.idle, next)
-		p.mu.Unlock()
 		var ok bool
 		if j, ok = <-next; !ok {
 			return
@@ -114,10 +120,11 @@ func (p *pool) close() {
 	}
 }
 
-// run runs the job on blocking thread k and publishes its outcome, even if
-// the job's code called runtime.Goexit (then the thread ends with it). Its
-// TaskRun span has Value -1-k: a blocking thread's lane, not a worker's.
-func (j job) run(k int) {
+// run runs the job on blocking thread k, calls idle, and publishes the
+// job's outcome, even if its code called runtime.Goexit (then the thread
+// ends with it, and idle is not called). Its TaskRun span has Value -1-k: a
+// blocking thread's lane, not a worker's.
+func (j job) run(k int, idle func()) {
 	t := j.t
 	if hook.Checking() {
 		t.started = true
@@ -144,6 +151,9 @@ func (j job) run(k int) {
 		}
 		if rec.Enabled() {
 			rec.Emit(rec.TaskDone, rec.Instant, t.id, 0, 0)
+		}
+		if err != errGoexit {
+			idle()
 		}
 		t.err = err
 		close(t.done)

@@ -1,6 +1,10 @@
 package async
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/fearless-go/fearless/helpers/internal/rec"
+)
 
 // group is the inside of one Join: its branches are polled within the
 // calling task, so they share that task's one worker. The task lends its
@@ -23,12 +27,26 @@ type group struct {
 	asked  bool     // the group waits in parent's queue
 	ready  []waiter // branches waiting for the worker, in the order they asked
 	left   int      // branches not finished
+	lock   uint64   // the deadlock checker's name for the worker the branches share, once asked
+}
+
+// lockID returns the id under which the deadlock checker sees the worker
+// the branches share, as a lock: made when first asked, by a branch.
+func (g *group) lockID() uint64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.lock == 0 {
+		g.lock = rec.NewID(rec.ExecutorObject)
+		rec.LabelID(g.lock, "the worker shared by the Join in "+rec.ObjectName(g.owner.id))
+	}
+	return g.lock
 }
 
 // newGroup makes the group of a Join with n branches, holding the worker w
-// that the owner lends it.
+// that the owner lends it, busy until the owner has scheduled every branch
+// and calls handOff(w): then the first branch runs.
 func newGroup(owner *task, w, n int) *group {
-	return &group{owner: owner, parent: owner.sched, held: true, w: w, left: n}
+	return &group{owner: owner, parent: owner.sched, held: true, busy: true, w: w, left: n}
 }
 
 // schedule gives branch x the worker if the group holds it and no branch
@@ -106,9 +124,15 @@ func (g *group) unqueue(x waiter) bool {
 }
 
 // finished counts a branch that has ended; it is called before the branch
-// gives back the worker, so that the last one hands it to the owner.
+// gives back the worker, if it holds it, so that the last one hands it to
+// the owner. If the last branch ends holding none (it panicked or was
+// cancelled while waiting), the owner asks parent for one, as a woken task.
 func (g *group) finished() {
 	g.mu.Lock()
 	g.left--
+	last := g.left == 0 && !g.held
 	g.mu.Unlock()
+	if last {
+		g.parent.schedule(g.owner)
+	}
 }

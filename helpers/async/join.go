@@ -38,7 +38,8 @@ func Join[T any](futs ...*Future[T]) []T {
 	if len(futs) == 0 {
 		return out
 	}
-	g := newGroup(t, t.lend(), len(futs))
+	w := t.lend()
+	g := newGroup(t, w, len(futs))
 	bs := make([]*task, len(futs))
 	for i, f := range futs {
 		b := newTask(t.ex)
@@ -50,6 +51,7 @@ func Join[T any](futs ...*Future[T]) []T {
 		fn := f.take()
 		start(b, func() { out[i] = fn() })
 	}
+	g.handOff(w) // every branch is queued, in order: the first one runs
 	for _, b := range bs {
 		wait(t, rec.Join, b.id, 0, b.done)
 	}
@@ -71,9 +73,9 @@ func (t *task) lend() int {
 			rec.Emit(rec.TaskRun, rec.End, t.id, 0, int64(w))
 		}
 	}
-	if t.lockHeld {
-		t.lockHeld = false
-		engine.Released(t.ex.id)
+	if t.lockHeld != 0 {
+		engine.Released(t.lockHeld)
+		t.lockHeld = 0
 	}
 	t.worker = -1
 	return w

@@ -27,7 +27,7 @@ type task struct {
 	worker    int           // the worker held, or -1
 	cancelled bool          // set by cancel
 	started   bool          // the deadlock checker was told the task started
-	lockHeld  bool          // the deadlock checker was told the task holds the (only) worker
+	lockHeld  uint64        // the worker lock the deadlock checker was told the task holds, or 0
 	wake      chan int      // the worker handed to this task while it waited for one
 	done      chan struct{} // closed once the task has finished or been cancelled
 	err       error         // *thread.PanicError or ErrCancelled, set before done closes

@@ -20,7 +20,8 @@ func (t *task) release() { t.sched.handOff(t.lend()) }
 // cancelled instead. Await points call it directly after schedule, so that a
 // deadlock report shows the user's await line (the recorder keeps few frames).
 func (t *task) resume() {
-	checked := t.workerIsLock() && len(t.wake) == 0
+	lock := t.workerLock()
+	checked := lock != 0 && len(t.wake) == 0
 	if checked {
 		announced := false
 		defer func() {
@@ -31,7 +32,7 @@ func (t *task) resume() {
 				}
 			}
 		}()
-		engine.BeforeWait(t.ex.id, engine.Exclusive) // panics instead of waiting forever
+		engine.BeforeWait(lock, engine.Exclusive) // panics instead of waiting forever
 		announced = true
 	}
 	t.awaitWorker()
@@ -54,9 +55,9 @@ func (t *task) resume() {
 	}
 	t.worker = w
 	if hook.Active() {
-		if t.workerIsLock() {
-			t.lockHeld = true
-			engine.Acquired(t.ex.id, engine.Exclusive, false, nil)
+		if lock != 0 {
+			t.lockHeld = lock
+			engine.Acquired(lock, engine.Exclusive, false, nil)
 		}
 		if rec.Enabled() {
 			rec.Emit(rec.TaskRun, rec.Begin, t.id, 0, int64(w))
@@ -72,6 +73,17 @@ func (t *task) leaveQueue() {
 	}
 }
 
-// workerIsLock reports whether the deadlock checker should see the worker as
-// an exclusive lock: only when the checks are on and there is one worker.
-func (t *task) workerIsLock() bool { return t.ex.workers == 1 && hook.Checking() }
+// workerLock returns the lock the deadlock checker should see the worker
+// as, or 0: with the checks on, the executor's one worker; with more
+// workers, for a branch of a Join, the one worker its Join's branches share.
+func (t *task) workerLock() uint64 {
+	switch {
+	case !hook.Checking():
+		return 0
+	case t.ex.workers == 1:
+		return t.ex.id
+	case t.branchOf != nil:
+		return t.branchOf.lockID()
+	}
+	return 0
+}
