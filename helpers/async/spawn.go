@@ -16,9 +16,11 @@ type Handle[T any] struct {
 }
 
 // Spawn starts f as a new task on the current task's executor and returns at
-// once (Rust: tokio::spawn). The task runs concurrently with the spawner: it
-// waits for a worker, so with one worker it starts at the spawner's next
-// await point. Spawn panics outside a task.
+// once (Rust: tokio::spawn). The task runs concurrently with the spawner,
+// and in parallel with it when the executor has a free worker: it waits for
+// one, so with one worker it starts at the spawner's next await point. This
+// is the way to use several workers (Join does not). Spawn panics outside a
+// task.
 func Spawn[T any](f *Future[T]) *Handle[T] {
 	t := current()
 	if t == nil {
