@@ -24,7 +24,8 @@ NOTEBOOKS ?= $(if $(wildcard notebooks/*.ipynb),notebooks,kernel/testdata/pass k
 export FEARLESS_VENV := $(VENV)
 
 .PHONY: all setup go-deps py-deps web-deps deploy-deps fearless install check run lab \
-        test lint test-go test-helpers test-browser test-hub test-notebooks bench clean
+        test lint test-go test-helpers test-browser test-hub test-notebooks test-course-procs1 \
+        test-course-loaded bench clean fingerprints
 
 all: run
 
@@ -107,9 +108,21 @@ test-hub: install
 	$(TESTENV) npm test --prefix kernel/docker
 
 # The README's main job, end to end: install, then run notebooks headlessly.
+# Then the course twice more, both passes at once, so that every claim
+# (helpers/claim) is seen to hold on a machine unlike the author's: with
+# GOMAXPROCS=1 (it reaches every cell's program through the kernel), and
+# with every core kept busy by another process (fearless run --load, which
+# stops its load when the run ends, however it ends).
 test-notebooks: install
 	$(TESTENV) $(FEARLESS) run --out $(OUT) $(NOTEBOOKS)
 	$(TESTENV) $(FEARLESS) run --timeout 20s --out $(OUT) kernel/testdata/robustness
+	$(MAKE) --no-print-directory -j2 -Otarget test-course-procs1 test-course-loaded
+
+# The two extra passes (they expect `make install` done).
+test-course-procs1:
+	$(TESTENV) GOMAXPROCS=1 $(FEARLESS) run --out build/procs1 $(NOTEBOOKS)
+test-course-loaded:
+	$(TESTENV) $(FEARLESS) run --load 0 --out build/loaded $(NOTEBOOKS)
 
 ## benchmarks -------------------------------------------------------------
 
@@ -134,6 +147,12 @@ bench:
 	# The grader: seconds a submission with --jobs 1 and 2, and nbgrader's autograde on the
 	# same submissions (goals: 100 submissions in < 10 min on 2 cores, faster than nbgrader).
 	$(GO) test -run '^$$' -bench '^BenchmarkGrade$$' -benchtime 1x ./kernel/grade/
+
+# The article's fingerprints for the course's originality check
+# (notebooks/testdata/article.fingerprints), where the article is present.
+ARTICLE ?= ../shared/article.txt
+fingerprints:
+	$(GO) run ./notebooks/internal/fingerprint -article $(ARTICLE)
 
 clean:
 	rm -rf $(BIN) build

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -138,6 +139,15 @@ func TestSchedulerOutput(t *testing.T) {
 	validSVG(t, out.SVG)
 	if !strings.Contains(out.Text, "P0") || !strings.Contains(out.Text, "spinner-1") {
 		t.Fatalf("text = %s", out.Text)
+	}
+	// The counts a cell can claim are the ones the summary states.
+	st := out.Sched
+	if st == nil || st.Procs < 1 || st.MaxRunning < 1 || st.MaxRunning > st.Procs || st.BusyProcs > st.Procs ||
+		!strings.Contains(out.Text, fmt.Sprintf("at most %d running on a P at once", st.MaxRunning)) {
+		t.Fatalf("stats %+v, text %s", st, out.Text)
+	}
+	if tl, err := charts.Timeline(scenario.Parallel(2)); err != nil || tl.Sched != nil {
+		t.Fatalf("a timeline has scheduler stats: %+v %v", tl, err)
 	}
 	if _, err := charts.Scheduler(&trace.Recording{}); err == nil {
 		t.Fatal("a recording without a runtime trace was accepted")

@@ -19,11 +19,14 @@
 // that works offline.
 //
 // The timeline has one lane per thread or goroutine and per async worker,
-// spans coloured by state (running, waiting for a lock, holding one, blocked
+// spans coloured by state (not blocked, waiting for a lock, holding one, blocked
 // sending or receiving, sleeping, waiting for a thread, running a task,
 // panicked, finished), markers for spawns, locks, messages and problems,
-// arrows from each send to its receive, and a time-in-state table. The
-// scheduler view shows the Go runtime's own account (goroutine states with
-// their reasons and per-processor lanes) when the recording was started
-// with trace.WithRuntime.
+// arrows from each send to its receive, and a time-in-state table. "Not
+// blocked" is the program's view: the thread is in none of the helpers' waits,
+// whether or not a CPU executes it. The scheduler view shows the Go runtime's
+// own account (goroutine states with their reasons and per-processor lanes)
+// when the recording was started with trace.WithRuntime: there a goroutine is
+// "running on a P" only while a processor executes it, and "runnable" while
+// it waits for one.
 package charts

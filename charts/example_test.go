@@ -38,7 +38,7 @@ func Example() {
 	// Output:
 	// [image/svg+xml text/html text/plain]
 	// one lock: 2 events, 1 lanes, 100µs
-	// main  running 100µs, holding lock 30µs
+	// main  not blocked 100µs, holding lock 30µs
 }
 
 // In a notebook cell, one line shows the timeline of everything the cell

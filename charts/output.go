@@ -17,6 +17,17 @@ type Output struct {
 	HTML string // the interactive chart; its div holds the static picture until it draws
 	SVG  []byte // the static picture
 	Text string // a short summary in words and numbers
+	// Sched is what a scheduler view counted (nil for other charts), for a
+	// cell to state as a claim (helpers/claim).
+	Sched *SchedStats
+}
+
+// SchedStats are the counts a scheduler view's summary line states.
+type SchedStats struct {
+	Goroutines int // user goroutines in the trace
+	Procs      int // processors (Ps)
+	BusyProcs  int // Ps that ran a goroutine
+	MaxRunning int // the most goroutines running on a P at the same instant
 }
 
 // MIME returns the output as a notebook display_data bundle: MIME type to

@@ -37,5 +37,9 @@ func Scheduler(rec *trace.Recording, opts ...Option) (*Output, error) {
 		}
 		b.WriteString("\n")
 	}
-	return fromLanes(c, cfg, b.String())
+	out, err := fromLanes(c, cfg, b.String())
+	if out != nil {
+		out.Sched = &SchedStats{Goroutines: len(m.Goroutines), Procs: len(m.Procs), BusyProcs: m.BusyProcs(), MaxRunning: m.MaxParallel()}
+	}
+	return out, err
 }

@@ -22,7 +22,7 @@ func (m *Mutex[T]) IntoInner() (T, error) {
 	m.poisoned.Store(true) // routes every later Lock to the consumed check
 	g.release()
 	if err != nil {
-		return v, &PoisonError[T]{lock: m.TraceID()}
+		return v, &PoisonError[T]{lock: m.TraceID(), path: valueReturn}
 	}
 	return v, nil
 }

@@ -36,8 +36,12 @@ func (m *Mutex[T]) refusePoisoned() {
 	mustFail(m.poisonedGuard())
 }
 
-// mustFail releases g, the guard of a poisoned mutex, and panics with err.
+// mustFail releases g, the guard of a poisoned mutex, and panics with err,
+// which from then on says that no guard exists.
 func mustFail[T any](g Guard[T], err error) {
 	g.release()
+	if pe, ok := err.(*PoisonError[T]); ok {
+		pe.guard, pe.path = Guard[T]{}, mustPanic
+	}
 	panic(err)
 }

@@ -55,6 +55,21 @@ func TestMustLockPoisonedPanicsAndReleases(t *testing.T) {
 		if !strings.Contains(msg, "poisoned") {
 			t.Errorf("message %q does not say poisoned", msg)
 		}
+		// No guard exists after MustLock's panic: the message must not
+		// promise one, and asking for it says why there is none.
+		if strings.Contains(msg, "still yours") || !strings.Contains(msg, "no guard exists: use Lock") {
+			t.Errorf("MustLock's message promises what it does not give: %q", msg)
+		}
+		if msg := testutil.MustPanic(t, func() { perr.IntoInner() }); !strings.Contains(msg, "no guard: MustLock released the lock") {
+			t.Errorf("IntoInner on MustLock's error panicked with %q", msg)
+		}
+		// Lock's error does come with the guard, and says so.
+		if g, err := m.Lock(); err == nil || !strings.Contains(err.Error(), "the guard is still yours: IntoInner") {
+			t.Errorf("Lock's error: %v", err)
+		} else {
+			err.(*mutex.PoisonError[int]).IntoInner().Unlock()
+			_ = g
+		}
 		g, err := m.TryLock()
 		if errors.Is(err, mutex.ErrWouldBlock) {
 			t.Fatal("MustLock kept the lock after panicking")
@@ -100,6 +115,12 @@ func TestIntoInnerPoisoned(t *testing.T) {
 		var perr *mutex.PoisonError[string]
 		if v != "half" || !errors.As(err, &perr) {
 			t.Fatalf("IntoInner = %q, %v; want half and a *PoisonError", v, err)
+		}
+		if msg := err.Error(); strings.Contains(msg, "still yours") || !strings.Contains(msg, "IntoInner returned the value all the same") {
+			t.Errorf("Mutex.IntoInner's error: %q", msg)
+		}
+		if msg := testutil.MustPanic(t, func() { perr.IntoInner() }); !strings.Contains(msg, "no guard: Mutex.IntoInner already returned the value") {
+			t.Errorf("PoisonError.IntoInner after Mutex.IntoInner panicked with %q", msg)
 		}
 	})
 }

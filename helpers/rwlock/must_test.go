@@ -45,6 +45,17 @@ func TestMustPoisonedPanicsAndReleases(t *testing.T) {
 			if _, ok := v.(error); !ok || !strings.HasPrefix(msg, "rwlock: poisoned") {
 				t.Errorf("%s panicked with %v, want the PoisonError", name, v)
 			}
+			plain := strings.TrimPrefix(name, "Must")
+			if strings.Contains(msg, "still yours") || !strings.Contains(msg, name+" released the lock and panicked, so no guard exists: use "+plain) {
+				t.Errorf("%s's message promises what it does not give: %q", name, msg)
+			}
+			intoInner := map[string]func(){
+				"MustRead":  func() { v.(*rwlock.PoisonError[rwlock.ReadGuard[int]]).IntoInner() },
+				"MustWrite": func() { v.(*rwlock.PoisonError[rwlock.WriteGuard[int]]).IntoInner() },
+			}[name]
+			if msg := testutil.MustPanic(t, intoInner); !strings.Contains(msg, "no guard: "+name+" released the lock") {
+				t.Errorf("IntoInner on %s's error panicked with %q", name, msg)
+			}
 			g, err := l.TryWrite()
 			if errors.Is(err, rwlock.ErrWouldBlock) {
 				t.Fatalf("%s kept the lock after panicking", name)

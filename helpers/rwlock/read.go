@@ -31,7 +31,7 @@ func (l *RwLock[T]) MustRead() ReadGuard[T] {
 	g, err := l.Read()
 	if err != nil {
 		g.Unlock()
-		panic(err)
+		panic(released[ReadGuard[T]](err, "MustRead"))
 	}
 	return g
 }

@@ -3,6 +3,7 @@ package rwlock
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -90,16 +91,39 @@ func (l *RwLock[T]) apply(opts []Option) {
 type PoisonError[G any] struct {
 	guard G
 	lock  uint64 // the lock's trace id, for its name
+	must  string // "MustRead" or "MustWrite" when that released the lock and panicked: no guard
 }
 
 // Error says what happened and what to do about it, naming the lock if it
-// was given a Name.
+// was given a Name. Only the error of Read, Write and their Try forms comes
+// with a guard; MustRead and MustWrite release the lock before panicking.
 func (e *PoisonError[G]) Error() string {
-	return named(e.lock) + ": poisoned: a goroutine panicked while holding the write lock, so the value may be half-updated (the guard is still yours: IntoInner)"
+	msg := named(e.lock) + ": poisoned: a goroutine panicked while holding the write lock, so the value may be half-updated"
+	if e.must != "" {
+		return msg + " (" + e.must + " released the lock and panicked, so no guard exists: use " + strings.TrimPrefix(e.must, "Must") + " to get the guard with the error and recover the value)"
+	}
+	return msg + " (the guard is still yours: IntoInner)"
 }
 
-// IntoInner returns the guard, which holds the lock (Rust: into_inner).
-func (e *PoisonError[G]) IntoInner() G { return e.guard }
+// IntoInner returns the guard, which holds the lock (Rust: into_inner). On
+// the error MustRead or MustWrite panicked with, which has no guard, it
+// panics saying so.
+func (e *PoisonError[G]) IntoInner() G {
+	if e.must != "" {
+		panic(named(e.lock) + ": PoisonError.IntoInner: no guard: " + e.must + " released the lock before it panicked (use " + strings.TrimPrefix(e.must, "Must") + ", whose error comes with the guard)")
+	}
+	return e.guard
+}
+
+// released marks err, a *PoisonError that must is about to panic with after
+// releasing the lock, as having no guard.
+func released[G any](err error, must string) error {
+	if pe, ok := err.(*PoisonError[G]); ok {
+		var zero G
+		pe.guard, pe.must = zero, must
+	}
+	return err
+}
 
 // named is how messages name a lock: `rwlock "config"` if it was given a
 // Name, plain "rwlock" otherwise.

@@ -32,7 +32,7 @@ func (l *RwLock[T]) MustWrite() WriteGuard[T] {
 	g, err := l.Write()
 	if err != nil {
 		l.unlockWrite()
-		panic(err)
+		panic(released[WriteGuard[T]](err, "MustWrite"))
 	}
 	return g
 }

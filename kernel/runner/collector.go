@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fearless-go/fearless/helpers/claim"
 	"github.com/fearless-go/fearless/kernel/jupyter"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
@@ -183,6 +184,7 @@ func (c *collector) finish() {
 	c.closeStream()
 	c.res.Outputs = c.cell.Outputs
 	c.res.Stdout, c.res.Stderr = c.stdout.String(), c.stderr.String()
+	c.res.Claims = claim.Scan(c.res.Stdout)
 }
 
 // cutAt shortens s to at most n bytes, at a line end when one is near and

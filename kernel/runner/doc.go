@@ -14,7 +14,10 @@
 // kernel. A cell that prints more than the output limit keeps the head of
 // its output and a note, is interrupted, and fails with "output limit
 // exceeded". A cell tagged raises-exception (nbclient's convention) may fail;
-// any other failure fails the notebook. A malformed notebook is reported with
+// any other failure fails the notebook. The claims a cell makes
+// (helpers/claim: lines of standard output starting with ✓ or ✗) are
+// counted per cell (CellResult.Claims) and in the totals; a ✗ fails the
+// notebook whatever the cell's tags say. A malformed notebook is reported with
 // its path and the JSON error, and the run goes on with the next one.
 //
 // Executed copies are valid nbformat 4 files with outputs and execution

@@ -277,3 +277,47 @@ func checkCompileError(t *testing.T, s *Summary, failing *NotebookResult) {
 		}
 	}
 }
+
+// Claims through the real kernel: ✓ lines are counted; a false claim fails
+// its cell after the cell's deferred charts.Show has drawn, and fails the
+// notebook even in a raises-exception cell; a claim that fails in a thread
+// whose panic is recovered still fails the notebook. GOMAXPROCS in the
+// runner's environment reaches the cells' programs.
+func TestClaimsAndEnvThroughTheKernel(t *testing.T) {
+	opts := installed(t)
+	opts.Env = append(opts.Env, "GOMAXPROCS=1")
+	nb := notebook.New("fearless", "Go (Fearless)", "go")
+	nb.Add(notebook.NewCode("import (\n\"github.com/fearless-go/fearless/charts\"\n\"github.com/fearless-go/fearless/helpers/claim\"\n\"github.com/fearless-go/fearless/helpers/thread\"\n\"github.com/fearless-go/fearless/helpers/trace\"\n)"))
+	nb.Add(notebook.NewCode("%%\nclaim.That(\"one is one\", 1 == 1)\nclaim.Equal(\"the cell runs with one P\", runtime.GOMAXPROCS(0), 1)\nfmt.Println(\"GOMAXPROCS env:\", os.Getenv(\"GOMAXPROCS\"))"))
+	nb.Add(notebook.NewCode("%%\ndefer charts.Show()\ntrace.Start()\nthread.Spawn(func() int { return 1 }).Join()\nclaim.Equal(\"two is three\", 2, 3)\nfmt.Println(\"not reached\")")).Tag(AllowErrorsTag)
+	nb.Add(notebook.NewCode("%%\n_, err := thread.Spawn(func() int { claim.That(\"in a thread\", false); return 0 }).Join()\nfmt.Println(\"joined:\", err != nil)"))
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	res := New(opts).Execute(ctx, nb, "")
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	first, second, third := res.Cells[1], res.Cells[2], res.Cells[3]
+	if first.Status != OK || len(first.Claims) != 2 || first.ClaimsFailed() != 0 || !strings.Contains(first.Stdout, "GOMAXPROCS env: 1\n") {
+		t.Fatalf("first cell: %s %+v stdout %q stderr %q", first.Status, first.Claims, first.Stdout, first.Stderr)
+	}
+	if second.Status != Failed || second.ClaimsFailed() != 1 || !second.Failed() || strings.Contains(second.Stdout, "not reached") ||
+		second.Claims[0].Statement != "two is three — got 2, want 3" {
+		t.Fatalf("second cell: %s %+v stdout %q stderr %q err %+v", second.Status, second.Claims, second.Stdout, second.Stderr, second.Error)
+	}
+	drew := false
+	for _, o := range second.Outputs {
+		if o.OutputType == notebook.DisplayData && o.Data["text/html"] != nil {
+			drew = true
+		}
+	}
+	if !drew {
+		t.Fatalf("the deferred charts.Show did not draw: %+v", second.Outputs)
+	}
+	if third.Status != OK || third.ClaimsFailed() != 1 || !third.Failed() || !strings.Contains(third.Stdout, "joined: true") {
+		t.Fatalf("third cell: %s %+v stdout %q", third.Status, third.Claims, third.Stdout)
+	}
+	if !res.Failed() {
+		t.Fatal("a notebook with failed claims did not fail")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/claim"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -48,6 +49,22 @@ type CellResult struct {
 	Diagnostics []Diagnostic
 	Duration    time.Duration // from request to idle
 	Note        string        // what the runner did (timeout, output limit, kernel death)
+	// Claims are the cell's claim lines (helpers/claim: "✓ …" or "✗ …" at
+	// the start of a line of standard output), in order. A ✗ fails the
+	// notebook even when the cell may fail: a claim that did not hold is
+	// never the expected error.
+	Claims []claim.Line
+}
+
+// ClaimsFailed counts the cell's claims that did not hold.
+func (c *CellResult) ClaimsFailed() int {
+	n := 0
+	for _, l := range c.Claims {
+		if !l.OK {
+			n++
+		}
+	}
+	return n
 }
 
 // Name is how every report names the cell: "cell [3]", by its Number, the
@@ -56,14 +73,21 @@ type CellResult struct {
 func (c *CellResult) Name() string { return fmt.Sprintf("cell [%d]", c.Number) }
 
 // Failed reports whether this cell makes its notebook fail: it ran, did not
-// end OK, and is not allowed to fail.
-func (c *CellResult) Failed() bool { return c.Status != OK && c.Status != NotRun && !c.Allowed }
+// end OK, and is not allowed to fail — or one of its claims did not hold.
+func (c *CellResult) Failed() bool {
+	return c.Status != OK && c.Status != NotRun && !c.Allowed || c.ClaimsFailed() > 0
+}
 
 // Message is a one-line account of a cell that did not end OK: the
 // compiler's first message with its cell and line, or the first telling
 // line of stderr (a panic, a fatal error) with the kernel's error, or the
 // runner's note.
 func (c *CellResult) Message() string {
+	for _, l := range c.Claims {
+		if !l.OK {
+			return "claim failed: " + l.Statement
+		}
+	}
 	if c.Status == OK {
 		return ""
 	}

@@ -23,6 +23,8 @@ type Totals struct {
 	Failed          int `json:"failed"`
 	ExpectedErrors  int `json:"expected_errors"` // failed, but tagged raises-exception
 	NotRun          int `json:"not_run"`
+	Claims          int `json:"claims"`        // claim lines (helpers/claim) in the cells' output
+	ClaimsFailed    int `json:"claims_failed"` // of which ✗: each fails its notebook
 }
 
 // Totals counts notebooks and cells by outcome.
@@ -35,6 +37,8 @@ func (s *Summary) Totals() Totals {
 		}
 		for _, c := range nb.Cells {
 			t.Cells++
+			t.Claims += len(c.Claims)
+			t.ClaimsFailed += c.ClaimsFailed()
 			switch {
 			case c.Status == OK:
 				t.Passed++
@@ -91,6 +95,9 @@ func (s *Summary) WriteText(w io.Writer, maxProblems int) error {
 	if t.NotRun > 0 {
 		fmt.Fprintf(&b, ", %d not run", t.NotRun)
 	}
+	if t.Claims > 0 {
+		fmt.Fprintf(&b, "\n  claims     %d: %d held, %d failed", t.Claims, t.Claims-t.ClaimsFailed, t.ClaimsFailed)
+	}
 	fmt.Fprintf(&b, "\n  time       %s\n", s.Duration.Round(100*time.Millisecond))
 	problems := s.Problems()
 	if len(problems) > 0 {
@@ -124,6 +131,10 @@ func (s *Summary) outputDir() string {
 // MarshalJSON encodes the summary for machines: totals, and per notebook
 // and per cell the status, timing and error.
 func (s *Summary) MarshalJSON() ([]byte, error) {
+	type claimJSON struct {
+		Statement string `json:"statement"`
+		OK        bool   `json:"ok"`
+	}
 	type cellJSON struct {
 		Index          int          `json:"index"`
 		Number         int          `json:"number"`
@@ -136,6 +147,7 @@ func (s *Summary) MarshalJSON() ([]byte, error) {
 		Message        string       `json:"message,omitempty"`
 		Error          *ErrorInfo   `json:"error,omitempty"`
 		Diagnostics    []Diagnostic `json:"diagnostics,omitempty"`
+		Claims         []claimJSON  `json:"claims,omitempty"`
 	}
 	type nbJSON struct {
 		Path    string     `json:"path"`
@@ -162,10 +174,14 @@ func (s *Summary) MarshalJSON() ([]byte, error) {
 			j.Error = nb.Err.Error()
 		}
 		for _, c := range nb.Cells {
+			var claims []claimJSON
+			for _, l := range c.Claims {
+				claims = append(claims, claimJSON{Statement: l.Statement, OK: l.OK})
+			}
 			j.Cells = append(j.Cells, cellJSON{
 				Index: c.Index, Number: c.Number, ID: c.ID, Status: c.Status, Allowed: c.Allowed, Failed: c.Failed(),
 				ExecutionCount: c.ExecutionCount, Seconds: c.Duration.Seconds(), Message: c.Message(), Error: c.Error,
-				Diagnostics: c.Diagnostics,
+				Diagnostics: c.Diagnostics, Claims: claims,
 			})
 		}
 		out.Results = append(out.Results, j)

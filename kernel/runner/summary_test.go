@@ -9,6 +9,7 @@ import (
 
 	"os"
 
+	"github.com/fearless-go/fearless/helpers/claim"
 	"github.com/fearless-go/fearless/kernel/kernelspec"
 )
 
@@ -126,5 +127,40 @@ func TestPreflightNamesTheFix(t *testing.T) {
 	err := r.Preflight([]Job{{Path: "a.ipynb"}, {Path: "missing-is-reported-later.ipynb"}})
 	if err == nil || !strings.Contains(err.Error(), "run `fearless install`") {
 		t.Fatalf("Preflight: %v", err)
+	}
+}
+
+// A ✗ claim fails its notebook even in a cell that may fail; ✓ claims are
+// counted and reported.
+func TestClaimsAreCountedAndAFailedOneFails(t *testing.T) {
+	s := &Summary{Notebooks: []*NotebookResult{
+		{Path: "ok.ipynb", Cells: []*CellResult{
+			{Number: 1, Status: OK, Claims: claim.Scan("✓ one\n✓ two\n")},
+		}},
+		{Path: "allowed.ipynb", Cells: []*CellResult{
+			{Number: 1, Status: Failed, Allowed: true, Claims: claim.Scan("✗ the count is exact — got 3, want 4\n"), Error: &ErrorInfo{Name: "ERROR", Value: "exit status 2"}},
+		}},
+		{Path: "exit0.ipynb", Cells: []*CellResult{
+			{Number: 1, Status: OK, Claims: claim.Scan("✓ a\n✗ b\n")},
+		}},
+	}}
+	tot := s.Totals()
+	if tot.Claims != 5 || tot.ClaimsFailed != 2 || tot.FailedNotebooks != 2 {
+		t.Fatalf("totals %+v", tot)
+	}
+	p := s.Problems()
+	if len(p) != 2 || p[0] != "allowed.ipynb cell [1]: error: claim failed: the count is exact — got 3, want 4" ||
+		p[1] != "exit0.ipynb cell [1]: ok: claim failed: b" {
+		t.Fatalf("problems %q", p)
+	}
+	var b strings.Builder
+	s.WriteText(&b, 10)
+	if !strings.Contains(b.String(), "claims     5: 3 held, 2 failed") {
+		t.Fatalf("summary:\n%s", b.String())
+	}
+	raw, _ := json.Marshal(s)
+	if !strings.Contains(string(raw), `"claims":[{"statement":"one","ok":true},{"statement":"two","ok":true}]`) ||
+		!strings.Contains(string(raw), `"claims_failed":2`) {
+		t.Fatalf("json %s", raw)
 	}
 }

@@ -21,7 +21,7 @@ var waitKinds = []struct{ reason, color string }{
 func seriesFor(s Span) (string, string) {
 	switch s.State {
 	case Running:
-		return "running", "#43a047"
+		return "running on a P", "#43a047"
 	case Runnable:
 		return "runnable (waiting for a P)", "#ffb300"
 	case Syscall:
@@ -39,7 +39,7 @@ func seriesFor(s Span) (string, string) {
 // per goroutine.
 func (m *Model) Chart(title string) *lanes.Chart {
 	c := &lanes.Chart{Title: title, Duration: m.Duration}
-	c.Subtitle = fmt.Sprintf("%d goroutines on %d processors (Ps), %d of them busy; at most %d running at once",
+	c.Subtitle = fmt.Sprintf("%d goroutines on %d processors (Ps), %d of them busy; at most %d running on a P at once",
 		len(m.Goroutines), len(m.Procs), m.BusyProcs(), m.MaxParallel())
 	if len(m.Notes) > 0 {
 		c.Subtitle += " — " + strings.Join(m.Notes, "; ")
@@ -103,7 +103,7 @@ func (m *Model) Chart(title string) *lanes.Chart {
 // Table returns the time each goroutine spent running, runnable, waiting
 // and in syscalls, and each P's busy time.
 func (m *Model) Table() *lanes.Table {
-	t := &lanes.Table{Caption: "time in state (scheduler's view)", Columns: []string{"running", "runnable", "waiting", "syscall"}}
+	t := &lanes.Table{Caption: "time in state (scheduler's view)", Columns: []string{"running on a P", "runnable", "waiting", "syscall"}}
 	for _, p := range m.Procs {
 		var d [4]int64
 		for _, r := range p.Runs {

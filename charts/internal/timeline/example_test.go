@@ -34,6 +34,6 @@ func Example() {
 	// main   holding lock     A   10µs-50µs
 	// worker waiting for lock A   20µs-50µs
 	// worker holding lock     A   50µs-60µs
-	// main   running              0s-100µs
-	// worker running              50µs-60µs
+	// main   not blocked          0s-100µs
+	// worker not blocked          50µs-60µs
 }

@@ -5,7 +5,7 @@ type State uint8
 
 // The states, in the order the legend lists them.
 const (
-	Running     State = iota // running its own code
+	Running     State = iota // not blocked in any helper operation: its own code runs, or waits for a CPU (the scheduler view tells which)
 	LockWait                 // waiting to acquire a lock
 	Holding                  // holding a lock (drawn as a band under the lane)
 	SendBlocked              // blocked sending: the channel was full or nobody took the message yet
@@ -23,7 +23,7 @@ const (
 const NumStates = int(stateCount)
 
 var stateInfo = [stateCount]struct{ name, color string }{
-	Running:     {"running", "#43a047"},
+	Running:     {"not blocked", "#43a047"},
 	LockWait:    {"waiting for lock", "#e53935"},
 	Holding:     {"holding lock", "#fb8c00"},
 	SendBlocked: {"blocked send", "#8e24aa"},

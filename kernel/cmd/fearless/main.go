@@ -63,6 +63,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	case "-h", "-help", "--help":
 		usage(stdout)
 		return 0
+	case busyCommand: // not listed: started by `fearless run --load`
+		return runBusy(args[1:], os.Stdin)
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

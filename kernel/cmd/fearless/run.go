@@ -24,8 +24,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	limit := fs.Int("output-limit", runner.DefaultOutputLimit, "`BYTES` of output one cell may produce before it is interrupted")
 	startup := fs.Duration("startup-timeout", runner.DefaultStartupTimeout, "time a kernel may take to start")
 	htmlErrors := fs.Bool("html-errors", false, "keep gonb's HTML error reports in the copies (default: plain text)")
+	load := fs.Int("load", -1, "keep `N` cores busy with another process while the notebooks run (0: every core), to check that they hold on a loaded machine")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: fearless run [--timeout 60s] [--out DIR] [--json] NOTEBOOK_OR_DIR...")
+		fmt.Fprintln(fs.Output(), "usage: fearless run [--timeout 60s] [--out DIR] [--json] [--load N] NOTEBOOK_OR_DIR...")
 		fmt.Fprintln(fs.Output(), "\nRuns each notebook in a fresh kernel, cell by cell, and writes the executed copy under --out.")
 		fmt.Fprintln(fs.Output(), "A cell tagged raises-exception may fail; any other failure makes the exit status 1.")
 		fs.PrintDefaults()
@@ -71,8 +72,20 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	stopLoad := func() error { return nil }
+	if *load >= 0 {
+		if stopLoad, _, err = startLoad(*load); err != nil {
+			display.Close()
+			fmt.Fprintf(stderr, "fearless run: %v\n", err)
+			return 2
+		}
+	}
 	summary := r.RunJobs(ctx, jobs)
+	loadErr := stopLoad()
 	display.Close()
+	if loadErr != nil {
+		fmt.Fprintf(stderr, "fearless run: %v\n", loadErr)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
