@@ -230,7 +230,7 @@ func lint(path string, art *article) []string {
 // are merged.
 var awaitingClaims = map[string]bool{
 	"08-mutual-exclusion": true, "09-deadlocks": true, "10-readers-and-writers": true, "11-channels": true,
-	"12-coordination": true, "13-send-and-sync": true, "14-async": true, "15-design-guidance": true,
+	"12-coordination": true, "13-send-and-sync": true, "15-design-guidance": true,
 	"16-wrapping-up": true,
 }
 
