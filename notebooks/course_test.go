@@ -213,7 +213,7 @@ func lint(path string, art *article) []string {
 	if !timeline {
 		add("no timeline (charts.Show in a code cell)")
 	}
-	if !claimed && !awaitingClaims[strings.TrimSuffix(filepath.Base(path), ".ipynb")] {
+	if !claimed {
 		add("no claim (a claim.That, claim.Equal, ... call in a code cell: helpers/claim)")
 	}
 	problems = append(problems, lintSettings(nb)...)
@@ -222,29 +222,6 @@ func lint(path string, art *article) []string {
 		problems = append(problems, copied(art, nb)...)
 	}
 	return problems
-}
-
-// awaitingClaims are the notebooks whose claims are being written on other
-// branches (issue 17: async); TestAwaitingClaims fails as soon as
-// one of them has a claim, so that the list only shrinks. Empty it when they
-// are merged.
-var awaitingClaims = map[string]bool{
-	"14-async": true,
-}
-
-func TestAwaitingClaims(t *testing.T) {
-	for stem := range awaitingClaims {
-		nb, err := notebook.Read(stem + ".ipynb")
-		if err != nil {
-			continue // gone or renamed: nothing waits for it
-		}
-		for _, c := range nb.Cells {
-			if c.CellType == notebook.Code && strings.Contains(c.Source, "claim.") {
-				t.Errorf("%s has claims now: take it off awaitingClaims", stem)
-				break
-			}
-		}
-	}
 }
 
 // lintSettings finds cells that would leave kernel state behind. gonb's

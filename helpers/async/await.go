@@ -11,7 +11,7 @@ import (
 func suspend[C any](t *task, kind rec.Kind, obj uint64, val int64, ready <-chan C) {
 	t.release()
 	wait(t, kind, obj, val, ready)
-	t.ex.schedule(t)
+	t.sched.schedule(t)
 	t.resume()
 }
 

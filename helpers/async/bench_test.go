@@ -1,6 +1,7 @@
 package async_test
 
 import (
+	"runtime"
 	"sync"
 	"testing"
 
@@ -93,4 +94,91 @@ func BenchmarkSpawnAwait(b *testing.B) {
 // goroutine-id lookup); Await does not switch goroutines.
 func BenchmarkAwaitReady(b *testing.B) {
 	b.Run("off", func(b *testing.B) { benchcmp.Compare(b, funcCalls, awaitInline) })
+}
+
+// spawnBlockingAwait runs n trivial blocking jobs, one after another, on the
+// blocking pool, awaiting each from a task.
+func spawnBlockingAwait(n int) {
+	sink, _ = async.BlockOn(async.New(func() int {
+		s := 0
+		for range n {
+			v, _ := async.SpawnBlocking(one).Await()
+			s += v
+		}
+		return s
+	}))
+}
+
+// BenchmarkSpawnBlocking compares SpawnBlocking+Await of a trivial job (an
+// idle pool thread reused, a worker handoff) with go+WaitGroup.
+func BenchmarkSpawnBlocking(b *testing.B) {
+	b.Run("off", func(b *testing.B) { benchcmp.Compare(b, goWaitGroup, spawnBlockingAwait) })
+	b.Run("on", func(b *testing.B) { benchcmp.Compare(b, goWaitGroup, benchcmp.Recorded(b, 8, spawnBlockingAwait)) })
+}
+
+// goGosched is the raw Go for "let another runnable goroutine go first".
+func goGosched(n int) {
+	for range n {
+		runtime.Gosched()
+	}
+}
+
+// yieldNow yields n times inside one task, with nobody else waiting.
+func yieldNow(n int) {
+	async.BlockOn(async.New(func() int {
+		for range n {
+			async.YieldNow()
+		}
+		return 0
+	}))
+}
+
+// BenchmarkYieldNow compares YieldNow (give the worker back, ask again) with
+// runtime.Gosched.
+func BenchmarkYieldNow(b *testing.B) {
+	b.Run("off", func(b *testing.B) { benchcmp.Compare(b, goGosched, yieldNow) })
+	b.Run("on", func(b *testing.B) { benchcmp.Compare(b, goGosched, benchcmp.Recorded(b, 2, yieldNow)) })
+}
+
+// goFanOut starts n goroutines and waits for all: the raw Go for spawning
+// n tasks and joining their handles.
+func goFanOut(n int) {
+	var wg sync.WaitGroup
+	vs := make([]int, n)
+	for i := range n {
+		wg.Add(1)
+		go func() { vs[i] = one(); wg.Done() }()
+	}
+	wg.Wait()
+}
+
+// spawnJoinAll spawns n trivial tasks on two workers and JoinAlls them.
+func spawnJoinAll(n int) {
+	async.BlockOn(async.New(func() int {
+		hs := make([]*async.Handle[int], n)
+		for i := range hs {
+			hs[i] = async.Spawn(async.New(one))
+		}
+		async.JoinAll(hs...)
+		return 0
+	}), async.Workers(2))
+}
+
+// joinN polls n trivial futures within one task.
+func joinN(n int) {
+	async.BlockOn(async.New(func() int {
+		fs := make([]*async.Future[int], n)
+		for i := range fs {
+			fs[i] = async.New(one)
+		}
+		async.Join(fs...)
+		return 0
+	}))
+}
+
+// BenchmarkFanOut compares Spawn+JoinAll and Join of n trivial futures with
+// n goroutines and a WaitGroup.
+func BenchmarkFanOut(b *testing.B) {
+	b.Run("JoinAll", func(b *testing.B) { benchcmp.Compare(b, goFanOut, spawnJoinAll) })
+	b.Run("Join", func(b *testing.B) { benchcmp.Compare(b, goFanOut, joinN) })
 }

@@ -11,9 +11,11 @@ import (
 )
 
 // BlockOn runs f as the root task of a new executor, blocks the calling
-// goroutine until f is done, and returns its result (Rust:
-// futures::executor::block_on). The executor has one worker unless Workers
-// says otherwise.
+// goroutine until f is done, and returns its result (Rust: tokio's
+// Runtime::block_on). The executor has one worker unless Workers says
+// otherwise: tokio's current-thread runtime; with Workers(n), its
+// multi-thread runtime with n workers. Blocking jobs (SpawnBlocking) run on
+// a pool of their own beside the workers.
 //
 // A panic in f comes back as a *thread.PanicError with its stack. Bad input
 // — a nil or already used future, a bad option — is an error too, and f is
@@ -84,9 +86,11 @@ type config struct {
 const MaxWorkers = 1 << 12
 
 // Workers sets how many tasks the executor runs at the same time, from 1 to
-// MaxWorkers (default 1, like futures::executor::block_on). Other tasks wait
-// for a worker to come free at an await point; a task in a blocking call
-// keeps its worker.
+// MaxWorkers (default 1, tokio's current-thread runtime; n is its
+// multi-thread runtime's worker_threads(n)). Other tasks wait for a worker
+// to come free at an await point; a task in a blocking call keeps its
+// worker. Only spawned tasks use more than one worker: the futures of one
+// Join share their task's.
 func Workers(n int) Option {
 	return func(c *config) {
 		if n < 1 || n > MaxWorkers {

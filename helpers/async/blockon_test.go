@@ -51,8 +51,9 @@ func TestNestedBlockOnIsRefused(t *testing.T) {
 	}
 }
 
-// With n workers, n tasks run user code at the same time: here each blocks
-// until all n have arrived, which only finishes if n run at once.
+// With n workers, n spawned tasks run user code at the same time: here each
+// blocks until all n have arrived, which only finishes if n run at once
+// (tokio: tasks spawned on the multi-thread runtime run in parallel).
 func TestWorkersRunTasksInParallel(t *testing.T) {
 	const n = 3
 	var arrived sync.WaitGroup
@@ -66,7 +67,13 @@ func TestWorkersRunTasksInParallel(t *testing.T) {
 				return i
 			})
 		}
-		async.Join(futs...)
+		hs := make([]*async.Handle[int], n)
+		for i, f := range futs {
+			hs[i] = async.Spawn(f)
+		}
+		if _, err := async.JoinAll(hs...); err != nil {
+			t.Error(err)
+		}
 		return 0
 	}, async.Workers(n))
 }
@@ -89,13 +96,17 @@ func TestNoMoreTasksRunThanWorkers(t *testing.T) {
 				futs[i] = async.New(func() int {
 					for range 20 {
 						step()
-						async.Sleep(0)
+						async.YieldNow()
 					}
 					done.Add(1)
 					return 0
 				})
 			}
-			async.Join(futs...)
+			hs := make([]*async.Handle[int], len(futs))
+			for i, f := range futs {
+				hs[i] = async.Spawn(f)
+			}
+			async.JoinAll(hs...)
 			return 0
 		}, async.Workers(workers))
 		if m := most.Load(); m > int32(workers) || m < 1 {

@@ -94,3 +94,31 @@ func TestRootBlockedOnCallersLockIsReported(t *testing.T) {
 		t.Fatalf("BlockOn = %v, want a deadlock report", err)
 	}
 }
+
+// The same deadlock inside one Join, on four workers: the branches share
+// their task's one worker, so the branch blocked on the lock holds the
+// worker the lock's holder needs. tokio hangs here; the checks report it.
+func TestLockHeldAcrossAwaitInJoinIsReportedOnManyWorkers(t *testing.T) {
+	defer deadlock.Enable(deadlock.Enable(true))
+	m := mutex.New(0)
+	_, err := async.BlockOn(async.New(func() int {
+		async.Join(
+			async.New(func() int {
+				g, _ := m.Lock()
+				defer g.Unlock()
+				async.Sleep(5 * time.Millisecond) // holds the lock across an await point
+				return 0
+			}),
+			async.New(func() int {
+				g, _ := m.Lock() // a blocking wait: keeps the Join's one worker
+				defer g.Unlock()
+				return 0
+			}),
+		)
+		return 0
+	}), async.Workers(4))
+	var dl *deadlock.Error
+	if !errors.As(err, &dl) || !strings.Contains(err.Error(), "shared by the Join") {
+		t.Fatalf("BlockOn = %v, want a deadlock report naming the Join's worker", err)
+	}
+}

@@ -19,9 +19,9 @@ func fetch(id int) *async.Future[string] {
 	})
 }
 
-// Awaiting futures one after another runs them one after another; Join runs
-// them at the same time, so the second starts while the first is still
-// waiting, and returns the results in argument order.
+// Awaiting futures one after another runs them one after another; Join
+// polls them together within the task, so the second starts while the first
+// waits at its await point, and returns the results in argument order.
 func Example() {
 	_, err := async.BlockOn(async.New(func() int {
 		fmt.Println("got", fetch(1).Await())
@@ -76,4 +76,57 @@ func ExampleSpawn() {
 	fmt.Println(v, err)
 	// Output:
 	// ok: 42, bad panicked with "no data" <nil>
+}
+
+// Join polls its futures within the current task, so they take turns on its
+// one worker however many workers there are; Spawn puts each on a task of
+// its own, and JoinAll collects the handles in order.
+func ExampleJoinAll() {
+	squares, err := async.BlockOn(async.New(func() []int {
+		hs := make([]*async.Handle[int], 4)
+		for i := range hs {
+			hs[i] = async.Spawn(async.New(func() int { return i * i })) // may run in parallel
+		}
+		vs, err := async.JoinAll(hs...)
+		if err != nil {
+			panic(err)
+		}
+		return vs
+	}), async.Workers(4))
+	fmt.Println(squares, err)
+	// Output:
+	// [0 1 4 9] <nil>
+}
+
+// A blocking job goes to the blocking pool, so the one worker stays free:
+// the task spawned after it runs while the job waits.
+func ExampleSpawnBlocking() {
+	v, _ := async.BlockOn(async.New(func() string {
+		ready := make(chan string)
+		job := async.SpawnBlocking(func() string {
+			return "job got: " + <-ready // blocks a pool thread, not the worker
+		})
+		async.Spawn(async.New(func() int { ready <- "hello"; return 0 }))
+		s, _ := job.Await()
+		return s
+	}))
+	fmt.Println(v)
+	// Output:
+	// job got: hello
+}
+
+// On one worker, a task that yields lets the task waiting for the worker run.
+func ExampleYieldNow() {
+	async.BlockOn(async.New(func() int {
+		h := async.Spawn(async.New(func() int { fmt.Println("spawned task runs"); return 0 }))
+		fmt.Println("before the yield")
+		async.YieldNow()
+		fmt.Println("after the yield")
+		h.Await()
+		return 0
+	}))
+	// Output:
+	// before the yield
+	// spawned task runs
+	// after the yield
 }

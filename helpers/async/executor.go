@@ -6,17 +6,31 @@ import (
 	"github.com/fearless-go/fearless/helpers/internal/rec"
 )
 
-// executor owns a fixed number of workers and hands them to tasks, first
-// come, first served. It is the whole scheduler: each task runs on its own
-// goroutine, and a worker is the permission to run user code.
+// executor owns a fixed number of workers and hands them out, first come,
+// first served. It is the whole scheduler: each task runs on its own
+// goroutine, and a worker is the permission to run user code. Blocking jobs
+// (SpawnBlocking) run on its blocking pool instead, outside the workers.
 type executor struct {
 	id       uint64
 	workers  int
 	mu       sync.Mutex
 	idle     []int         // workers nobody holds; the last one is handed out first
-	ready    []*task       // tasks waiting for a worker, in the order they asked
+	ready    []waiter      // tasks (and Joins) waiting for a worker, in the order they asked
 	shutdown chan struct{} // closed when BlockOn's root task has finished
 	tasks    sync.WaitGroup
+	pool     pool
+}
+
+// A waiter is what waits for a worker: a task, or a Join whose branches
+// need their task's worker back.
+type waiter interface{ give(w int) }
+
+// slots is where a task gets a worker from and gives it back: the executor
+// for a task, the Join for one of its branches.
+type slots interface {
+	schedule(x waiter)     // hand x a worker now, or queue it for the next one
+	handOff(w int)         // give w back: to the longest waiter, or idle
+	unqueue(x waiter) bool // take x out of the queue; false if a worker was handed to it meanwhile
 }
 
 func newExecutor(workers int) *executor {
@@ -32,44 +46,53 @@ func newExecutor(workers int) *executor {
 	return ex
 }
 
-// schedule gives t an idle worker, or queues t for the next one released.
-// The worker reaches t through t.wake, which never holds more than one.
-func (ex *executor) schedule(t *task) {
+// schedule gives x an idle worker, or queues x for the next one released.
+// The worker is handed over after the executor's lock is let go, so that a
+// Join receiving it may ask for its own lock.
+func (ex *executor) schedule(x waiter) {
 	ex.mu.Lock()
-	if n := len(ex.idle); n > 0 {
-		w := ex.idle[n-1]
-		ex.idle = ex.idle[:n-1]
-		t.wake <- w
-		ex.changed()
-	} else {
-		ex.ready = append(ex.ready, t)
+	n := len(ex.idle)
+	if n == 0 {
+		ex.ready = append(ex.ready, x)
+		ex.mu.Unlock()
+		return
 	}
+	w := ex.idle[n-1]
+	ex.idle = ex.idle[:n-1]
 	ex.mu.Unlock()
+	x.give(w)
+	ex.changed()
 }
 
-// handOff gives worker w to the task that has waited longest, or makes it idle.
+// handOff gives worker w to the waiter that has waited longest, or makes it idle.
 func (ex *executor) handOff(w int) {
 	ex.mu.Lock()
-	if len(ex.ready) > 0 {
-		t := ex.ready[0]
-		ex.ready[0] = nil
-		ex.ready = ex.ready[1:]
-		t.wake <- w
-		ex.changed()
-	} else {
+	if len(ex.ready) == 0 {
 		ex.idle = append(ex.idle, w)
+		ex.mu.Unlock()
+		return
 	}
+	x := ex.ready[0]
+	ex.ready[0] = nil
+	ex.ready = ex.ready[1:]
 	ex.mu.Unlock()
+	x.give(w)
+	ex.changed()
 }
 
-// unqueue takes t out of the ready queue. It reports false if t was not
+// unqueue takes x out of the ready queue. It reports false if x was not
 // there, because a worker has been handed to it meanwhile.
-func (ex *executor) unqueue(t *task) bool {
+func (ex *executor) unqueue(x waiter) bool {
 	ex.mu.Lock()
 	defer ex.mu.Unlock()
-	for i, q := range ex.ready {
-		if q == t {
-			ex.ready = append(ex.ready[:i], ex.ready[i+1:]...)
+	return remove(&ex.ready, x)
+}
+
+// remove deletes x from q and reports whether it was there.
+func remove[W comparable](q *[]W, x W) bool {
+	for i, y := range *q {
+		if y == x {
+			*q = append((*q)[:i], (*q)[i+1:]...)
 			return true
 		}
 	}
@@ -81,6 +104,7 @@ func (ex *executor) unqueue(t *task) bool {
 // user code after the root is done.
 func (ex *executor) shutDown() {
 	close(ex.shutdown)
+	ex.pool.close()
 	ex.changed()
 }
 

@@ -27,7 +27,7 @@ func New[T any](fn func() T) *Future[T] {
 // Await runs the future to completion inside the current task and returns its
 // result (Rust: fut.await). Like .await it runs in the same task, so awaits
 // one after another run one after another; the worker is given up only at the
-// await points inside the future (Sleep, Handle.Await, Join). A panic in the
+// await points inside the future (Sleep, YieldNow, Handle.Await, Join). A panic in the
 // future goes on in the awaiting task. Await panics outside a task and on a
 // future used before.
 func (f *Future[T]) Await() T {

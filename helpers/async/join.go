@@ -1,13 +1,22 @@
 package async
 
 import (
+	"fmt"
+
+	"github.com/fearless-go/fearless/helpers/internal/engine"
+	"github.com/fearless-go/fearless/helpers/internal/hook"
 	"github.com/fearless-go/fearless/helpers/internal/rec"
 	"github.com/fearless-go/fearless/helpers/internal/where"
 )
 
-// Join runs the futures concurrently, each as a task of its own, and returns
-// their results in argument order once all have finished (Rust: join!). The
-// current task gives up its worker meanwhile.
+// Join runs the futures concurrently within the current task and returns
+// their results in argument order once all have finished (Rust: join!, or
+// futures::future::join_all). Concurrently, never in parallel: like join!,
+// Join polls its futures inside the calling task, so they take turns on that
+// task's one worker, passing it on at their await points. A blocking call in
+// any of them — thread.Sleep, a mutex wait, a long loop — holds the worker
+// and stalls all the others, however many workers the executor has. For
+// parallelism, Spawn each future and await the handles (JoinAll).
 //
 // If some of the futures panic, Join still waits for all of them, then panics
 // in the current task with the first failure in argument order, as a
@@ -25,25 +34,49 @@ func Join[T any](futs ...*Future[T]) []T {
 			panic(where.Refuse(msg))
 		}
 	}
-	hs := make([]*Handle[T], len(futs))
+	out := make([]T, len(futs))
+	if len(futs) == 0 {
+		return out
+	}
+	w := t.lend()
+	g := newGroup(t, w, len(futs))
+	bs := make([]*task, len(futs))
 	for i, f := range futs {
-		hs[i] = newHandle[T](t.ex)
-		hs[i].start(f.take())
-	}
-	if len(hs) > 0 {
-		t.release()
-		for _, h := range hs {
-			wait(t, rec.Join, h.t.id, 0, h.t.done)
+		b := newTask(t.ex)
+		b.sched, b.branchOf = g, g
+		if rec.Enabled() {
+			rec.LabelID(b.id, fmt.Sprintf("%s, branch %d", rec.ObjectName(t.id), i+1))
 		}
-		t.ex.schedule(t)
-		t.resume()
+		bs[i] = b
+		fn := f.take()
+		start(b, func() { out[i] = fn() })
 	}
-	out := make([]T, len(hs))
-	for i, h := range hs {
-		if h.t.err != nil {
-			panic(h.t.err)
+	g.handOff(w) // every branch is queued, in order: the first one runs
+	for _, b := range bs {
+		wait(t, rec.Join, b.id, 0, b.done)
+	}
+	t.resume() // the last branch to finish has handed the worker back
+	for _, b := range bs {
+		if b.err != nil {
+			panic(b.err)
 		}
-		out[i] = h.val
 	}
 	return out
+}
+
+// lend takes the worker from the task so that it can lend it to its Join's
+// branches, and returns it. Like release, without handing it back.
+func (t *task) lend() int {
+	w := t.worker
+	if hook.Active() {
+		if rec.Enabled() {
+			rec.Emit(rec.TaskRun, rec.End, t.id, 0, int64(w))
+		}
+	}
+	if t.lockHeld != 0 {
+		engine.Released(t.lockHeld)
+		t.lockHeld = 0
+	}
+	t.worker = -1
+	return w
 }

@@ -21,7 +21,7 @@ func TestJoinKeepsArgumentOrder(t *testing.T) {
 	future := func(n int, yield bool) *async.Future[string] {
 		return async.New(func() string {
 			if yield {
-				async.Sleep(0)
+				async.YieldNow()
 			}
 			finished = append(finished, n)
 			return fmt.Sprint(n)

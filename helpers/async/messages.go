@@ -11,6 +11,8 @@ const (
 		"call it inside a future run by async.BlockOn"
 	msgSpawnOutside = "async: Spawn called outside an async task (tokio::spawn panics the same way: it must be called from the context of a runtime); " +
 		"call it inside a future run by async.BlockOn"
+	msgSpawnBlockingOutside = "async: SpawnBlocking called outside an async task (tokio's spawn_blocking panics the same way: it must be called from the context of a runtime); " +
+		"call it inside a future run by async.BlockOn"
 	msgNestedBlockOn = "async: BlockOn called inside an async task: it would hold this task's worker until the inner future finished " +
 		"(tokio panics here too: \"Cannot start a runtime from within a runtime\"); use .Await or async.Spawn instead"
 	msgAwaitedTwice = "async: future awaited twice (Rust rejects this at compile time: .await consumes the future)"

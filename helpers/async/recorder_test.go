@@ -114,7 +114,11 @@ func TestWorkerLanesNeverOverlap(t *testing.T) {
 				return 0
 			})
 		}
-		async.Join(futs...)
+		hs := make([]*async.Handle[int], len(futs))
+		for i, f := range futs {
+			hs[i] = async.Spawn(f)
+		}
+		async.JoinAll(hs...)
 		return 0
 	}, async.Workers(workers))
 	rec := trace.Stop()
@@ -184,7 +188,7 @@ func TestRecorderSeesCancellation(t *testing.T) {
 	block(t, func() int {
 		h := async.Spawn(async.New(func() int { async.Sleep(time.Hour); return 0 }))
 		id = h.TraceID()
-		async.Sleep(0) // let it reach its Sleep
+		async.YieldNow() // let it reach its Sleep
 		return 0
 	})
 	rec := trace.Stop()

@@ -9,8 +9,8 @@ import (
 // Sleep pauses the current task for at least d and lets other tasks use its
 // worker meanwhile (Rust: tokio::time::sleep(d).await). Compare thread.Sleep,
 // which keeps the worker: with one worker, nothing else runs during it.
-// Sleep(0) just lets the tasks already waiting for a worker go first. It
-// panics outside a task.
+// To let other tasks run without waiting, use YieldNow. It panics outside a
+// task.
 func Sleep(d time.Duration) {
 	t := mustCurrent("async.Sleep")
 	timer := time.NewTimer(d)

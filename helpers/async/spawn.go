@@ -16,9 +16,11 @@ type Handle[T any] struct {
 }
 
 // Spawn starts f as a new task on the current task's executor and returns at
-// once (Rust: tokio::spawn). The task runs concurrently with the spawner: it
-// waits for a worker, so with one worker it starts at the spawner's next
-// await point. Spawn panics outside a task.
+// once (Rust: tokio::spawn). The task runs concurrently with the spawner,
+// and in parallel with it when the executor has a free worker: it waits for
+// one, so with one worker it starts at the spawner's next await point. This
+// is the way to use several workers (Join does not). Spawn panics outside a
+// task.
 func Spawn[T any](f *Future[T]) *Handle[T] {
 	t := current()
 	if t == nil {
@@ -35,15 +37,17 @@ func newHandle[T any](ex *executor) *Handle[T] { return &Handle[T]{t: newTask(ex
 
 // start schedules the task and starts its goroutine. Scheduling here, on the
 // spawner's goroutine, keeps tasks in the order they were spawned.
-func (h *Handle[T]) start(fn func() T) {
-	t := h.t
+func (h *Handle[T]) start(fn func() T) { start(h.t, func() { h.val = fn() }) }
+
+// start schedules t and starts its goroutine, which runs body.
+func start(t *task, body func()) {
 	if rec.Enabled() {
 		rec.Emit(rec.TaskSpawn, rec.Instant, t.id, 0, int64(t.ex.id))
 	}
 	t.ex.tasks.Add(1)
-	t.ex.schedule(t)
+	t.sched.schedule(t)
 	t.spawned()
-	go t.run(func() { h.val = fn() })
+	go t.run(body)
 }
 
 // Await waits for the task to finish and returns its result (Rust: awaiting

@@ -111,7 +111,7 @@ func TestPendingTasksAreCancelledWhenRootReturns(t *testing.T) {
 			after.Store(true)
 			return 0
 		}))
-		async.Sleep(0) // the sleeper runs up to its Sleep
+		async.YieldNow() // the sleeper runs up to its Sleep
 		async.Spawn(async.New(func() int { neverStarted.Store(true); return 0 }))
 		return 0
 	})

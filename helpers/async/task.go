@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/fearless-go/fearless/helpers/internal/where"
 	"runtime"
-	"strconv"
 	"sync"
 
 	"github.com/petermattis/goid"
@@ -22,11 +21,13 @@ import (
 type task struct {
 	id        uint64
 	ex        *executor
+	sched     slots         // where it gets a worker: ex, or the Join it is a branch of
+	branchOf  *group        // the Join it is a branch of, or nil
 	root      bool          // the task BlockOn runs; its end shuts the executor down
 	worker    int           // the worker held, or -1
 	cancelled bool          // set by cancel
 	started   bool          // the deadlock checker was told the task started
-	lockHeld  bool          // the deadlock checker was told the task holds the (only) worker
+	lockHeld  uint64        // the worker lock the deadlock checker was told the task holds, or 0
 	wake      chan int      // the worker handed to this task while it waited for one
 	done      chan struct{} // closed once the task has finished or been cancelled
 	err       error         // *thread.PanicError or ErrCancelled, set before done closes
@@ -37,8 +38,11 @@ type task struct {
 var running sync.Map
 
 func newTask(ex *executor) *task {
-	return &task{id: rec.NewID(rec.TaskObject), ex: ex, worker: -1, wake: make(chan int, 1), done: make(chan struct{})}
+	return &task{id: rec.NewID(rec.TaskObject), ex: ex, sched: ex, worker: -1, wake: make(chan int, 1), done: make(chan struct{})}
 }
+
+// give hands the task the worker it waits for.
+func (t *task) give(w int) { t.wake <- w }
 
 // current returns the task running on the calling goroutine, or nil.
 func current() *task {
@@ -63,7 +67,7 @@ func (t *task) run(body func()) {
 	g := goid.Get()
 	running.Store(g, t)
 	if hook.Active() {
-		rec.NameGoroutine("task " + strconv.FormatUint(rec.Serial(t.id), 10)) // as rec.DefaultName, without fmt
+		rec.NameGoroutine(rec.ObjectName(t.id))
 		if hook.Checking() {
 			t.started = true
 			engine.ThreadStarted(t.id)
@@ -105,6 +109,9 @@ func (t *task) panicError(r any) *thread.PanicError {
 func (t *task) finish(err error) {
 	if t.root {
 		t.ex.shutDown()
+	}
+	if t.branchOf != nil {
+		t.branchOf.finished() // before the worker goes back: the last branch hands it to the Join's task
 	}
 	if t.worker >= 0 {
 		t.release()

@@ -12,28 +12,16 @@ import (
 // the worker as a lock, so a task that blocks while holding it can be caught
 // in a cycle.
 
-// release gives the worker back to the executor.
-func (t *task) release() {
-	w := t.worker
-	if hook.Active() {
-		if rec.Enabled() {
-			rec.Emit(rec.TaskRun, rec.End, t.id, 0, int64(w))
-		}
-	}
-	if t.lockHeld { // told the checker at resume, so tell it now whether or not it is still on
-		t.lockHeld = false
-		engine.Released(t.ex.id)
-	}
-	t.worker = -1
-	t.ex.handOff(w)
-}
+// release gives the worker back to where the task got it.
+func (t *task) release() { t.sched.handOff(t.lend()) }
 
 // resume waits for the task's turn: a worker handed to it after it was
 // scheduled. It does not return once the executor has shut down: the task is
 // cancelled instead. Await points call it directly after schedule, so that a
 // deadlock report shows the user's await line (the recorder keeps few frames).
 func (t *task) resume() {
-	checked := t.workerIsLock() && len(t.wake) == 0
+	lock := t.workerLock()
+	checked := lock != 0 && len(t.wake) == 0
 	if checked {
 		announced := false
 		defer func() {
@@ -44,7 +32,7 @@ func (t *task) resume() {
 				}
 			}
 		}()
-		engine.BeforeWait(t.ex.id, engine.Exclusive) // panics instead of waiting forever
+		engine.BeforeWait(lock, engine.Exclusive) // panics instead of waiting forever
 		announced = true
 	}
 	t.awaitWorker()
@@ -62,14 +50,14 @@ func (t *task) resume() {
 		engine.AfterWait()
 	}
 	if t.ex.closed() { // never run user code after BlockOn's root finished
-		t.ex.handOff(w)
+		t.sched.handOff(w)
 		t.cancel()
 	}
 	t.worker = w
 	if hook.Active() {
-		if t.workerIsLock() {
-			t.lockHeld = true
-			engine.Acquired(t.ex.id, engine.Exclusive, false, nil)
+		if lock != 0 {
+			t.lockHeld = lock
+			engine.Acquired(lock, engine.Exclusive, false, nil)
 		}
 		if rec.Enabled() {
 			rec.Emit(rec.TaskRun, rec.Begin, t.id, 0, int64(w))
@@ -80,11 +68,22 @@ func (t *task) resume() {
 // leaveQueue takes the task out of the ready queue, passing on the worker
 // if one was handed to it meanwhile.
 func (t *task) leaveQueue() {
-	if !t.ex.unqueue(t) {
-		t.ex.handOff(<-t.wake)
+	if !t.sched.unqueue(t) {
+		t.sched.handOff(<-t.wake)
 	}
 }
 
-// workerIsLock reports whether the deadlock checker should see the worker as
-// an exclusive lock: only when the checks are on and there is one worker.
-func (t *task) workerIsLock() bool { return t.ex.workers == 1 && hook.Checking() }
+// workerLock returns the lock the deadlock checker should see the worker
+// as, or 0: with the checks on, the executor's one worker; with more
+// workers, for a branch of a Join, the one worker its Join's branches share.
+func (t *task) workerLock() uint64 {
+	switch {
+	case !hook.Checking():
+		return 0
+	case t.ex.workers == 1:
+		return t.ex.id
+	case t.branchOf != nil:
+		return t.branchOf.lockID()
+	}
+	return 0
+}

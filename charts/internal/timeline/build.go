@@ -168,10 +168,13 @@ func (b *builder) event(e *trace.Event) {
 	case e.Kind == trace.TaskRun && e.Phase == trace.Begin:
 		// The task's own lane shows it running on a worker too; between
 		// its runs it waits for a worker (a gap) or awaits (a wait span).
-		own := b.taskLane(e)
+		// A blocking job (Value -1-k) runs on blocking thread k: one lane.
 		f := frame{state: Task, kind: trace.TaskRun, obj: e.Object, what: fmt.Sprintf("%s on worker %d", b.name(e.Object), e.Value), site: site}
-		b.touch(own, e.Time)
-		b.push(own, e.Time, f)
+		if e.Value >= 0 {
+			own := b.taskLane(e)
+			b.touch(own, e.Time)
+			b.push(own, e.Time, f)
+		}
 		lane := b.workerLane(b.taskExec[e.Object], e.Value)
 		b.touch(lane, e.Time)
 		f.what = b.name(e.Object)
@@ -188,9 +191,11 @@ func (b *builder) event(e *trace.Event) {
 		b.inTask[e.G] = ws[:len(ws)-1]
 		b.touch(lane, e.Time)
 		b.pop(lane, e.Time, trace.TaskRun, e.Object)
-		own := b.taskLane(e)
-		b.touch(own, e.Time)
-		b.pop(own, e.Time, trace.TaskRun, e.Object)
+		if e.Value >= 0 {
+			own := b.taskLane(e)
+			b.touch(own, e.Time)
+			b.pop(own, e.Time, trace.TaskRun, e.Object)
+		}
 		return
 	}
 	lane := b.laneOf(e)

@@ -321,6 +321,33 @@ func TestAsyncTaskLanes(t *testing.T) {
 	}
 }
 
+// helpers/async's blocking pool: a job's TaskRun has Value -1-k, and it is
+// drawn on one lane, "blocking k", not on a worker's nor on its own.
+func TestAsyncBlockingPoolLanes(t *testing.T) {
+	m := timeline.Build(recording(100, map[int64]string{1: "main", 30: "task 1", 40: "blocking 0"},
+		withVal(ev(1, 1, trace.TaskSpawn, trace.Instant, task1), int64(exec1)),
+		withVal(ev(2, 30, trace.TaskRun, trace.Begin, task1), 0),
+		withVal(ev(3, 30, trace.TaskSpawn, trace.Instant, task2), int64(exec1)),
+		withVal(ev(4, 40, trace.TaskRun, trace.Begin, task2), -1),
+		withVal(ev(5, 40, trace.Sleep, trace.Begin, 0), 10_000),
+		withVal(ev(15, 40, trace.Sleep, trace.End, 0), 10_000),
+		withVal(ev(16, 40, trace.TaskRun, trace.End, task2), -1),
+		withVal(ev(20, 30, trace.TaskRun, trace.End, task1), 0),
+	))
+	if got := laneNames(m); got != "main,task 1,worker 0,blocking 0" {
+		t.Fatalf("lanes = %s", got)
+	}
+	if ts := spansOf(m, "blocking 0", timeline.Task); len(ts) != 2 { // split by the sleep
+		t.Fatalf("blocking lane tasks = %+v", ts)
+	}
+	if s := spansOf(m, "blocking 0", timeline.Sleeping); len(s) != 1 || s[0].Start != us(5) {
+		t.Fatalf("blocking lane sleeps = %+v", s)
+	}
+	if ts := spansOf(m, "worker 0", timeline.Task); len(ts) != 1 {
+		t.Fatalf("worker 0 = %+v", ts)
+	}
+}
+
 // A goroutine whose every event was dropped still has a lane.
 func TestDroppedGoroutineKeepsItsLane(t *testing.T) {
 	rec := &trace.Recording{

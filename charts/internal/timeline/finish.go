@@ -88,8 +88,10 @@ func (b *builder) sortedHolds() []openSpan {
 	return hs
 }
 
-// nameWorkers names worker lanes "worker 0"…, adding the executor when a
-// recording has more than one, and makes every lane name unique.
+// nameWorkers names worker lanes "worker 0"… and the lanes of an async
+// blocking pool's threads "blocking 0"… (worker -1, -2…), adding the
+// executor when a recording has more than one, and makes every lane name
+// unique.
 func (b *builder) nameWorkers() {
 	execs := map[uint64]bool{}
 	for k := range b.workers {
@@ -97,6 +99,9 @@ func (b *builder) nameWorkers() {
 	}
 	for k, i := range b.workers {
 		name := fmt.Sprintf("worker %d", k.worker)
+		if k.worker < 0 {
+			name = fmt.Sprintf("blocking %d", -1-k.worker)
+		}
 		if len(execs) > 1 {
 			name = fmt.Sprintf("%s %s", b.name(k.exec), name)
 		}

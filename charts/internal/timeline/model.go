@@ -24,7 +24,7 @@ type LaneKind uint8
 // The kinds of lanes.
 const (
 	GoroutineLane LaneKind = iota // a goroutine (a thread, main, or a raw goroutine)
-	WorkerLane                    // a worker of an async executor
+	WorkerLane                    // a worker of an async executor, or a thread of its blocking pool
 )
 
 // Lane is one row of the timeline.
@@ -32,7 +32,7 @@ type Lane struct {
 	Name     string
 	Kind     LaneKind
 	G        int64 // the goroutine, for a GoroutineLane
-	Worker   int64 // the worker index, for a WorkerLane
+	Worker   int64 // the worker index, for a WorkerLane; -1-k for blocking thread k
 	Start    time.Duration
 	End      time.Duration // when the lane stopped (finished, or the recording's end)
 	Finished bool          // the thread returned (or panicked) before the recording stopped
