@@ -17,9 +17,10 @@ import (
 // who plays the scheduler: at every position, the threads that can move,
 // what each will do next and where, the locks held, and who waits for whom;
 // moving a thread leads to the next position, and the program's ends are
-// the leaves. charts.ShowPlay draws it as an output that runs without the
-// kernel.
+// the leaves. Show draws it as an output that plays without the kernel.
 type Game struct {
+	Title     string     // shown above the game ("play the scheduler" if empty)
+	ElementID string     // the HTML element id of the output (random if empty)
 	Threads   []string   // thread labels by index: Threads[0] is main, then in spawn order
 	Positions []Position // Positions[0] is the start
 	Bound     int        // the preemption bound (-1: none)
@@ -139,9 +140,9 @@ var playing atomic.Bool
 // them as a game tree: every choice of which thread moves next, within the
 // bounds, from the start to each end (a clean finish, a deadlock with its
 // cycle, a panic, a failed Failf). fn is written as for Run. Show it with
-// charts.ShowPlay, where the learner is the scheduler:
+// Show, where the learner is the scheduler:
 //
-//	charts.ShowPlay(explore.Play(f, explore.Bound(2)))
+//	explore.Play(f, explore.Bound(2)).Show()
 func Play(fn func(), opts ...PlayOption) *Game {
 	cfg := playConfig{bound: -1, cap: DefaultPlayCap, timeout: DefaultPlayTimeout, maxSteps: 2000}
 	for _, o := range opts {
