@@ -263,15 +263,14 @@ func Play(fn func(), opts ...PlayOption) *Game {
 				thread = w.chosen[j]
 			} else {
 				g.Ends++
-				if p.End.Failed() {
-					g.Failed++
-					if a := g.Answer; a < 0 || p.Preemptions < g.Positions[a].Preemptions ||
-						p.Preemptions == g.Positions[a].Preemptions && g.depth(idx, p) < g.depth(a, g.Positions[a]) {
-						g.Answer = idx
-					}
-				}
 			}
 			g.Positions = append(g.Positions, p)
+			if p.End.Failed() {
+				g.Failed++
+				if g.Answer < 0 || g.simpler(idx, g.Answer) {
+					g.Answer = idx
+				}
+			}
 			parent = idx
 		}
 	}
@@ -279,14 +278,26 @@ func Play(fn func(), opts ...PlayOption) *Game {
 	return g
 }
 
-// depth counts the steps from the start to position i (p is Positions[i],
-// possibly not stored yet).
-func (g *Game) depth(i int, p Position) int {
-	n := len(p.Steps)
-	for q := p.Parent; q >= 0; q = g.Positions[q].Parent {
-		n += len(g.Positions[q].Steps)
+// depth counts the steps from the start to position i.
+func (g *Game) depth(i int) int {
+	n := 0
+	for ; i >= 0; i = g.Positions[i].Parent {
+		n += len(g.Positions[i].Steps)
 	}
 	return n
+}
+
+// simpler reports whether the path to position i is simpler than the path
+// to j: fewer preemptions, then fewer steps, then the earlier schedule
+// string (threads spawned first go first).
+func (g *Game) simpler(i, j int) bool {
+	if pi, pj := g.Positions[i].Preemptions, g.Positions[j].Preemptions; pi != pj {
+		return pi < pj
+	}
+	if di, dj := g.depth(i), g.depth(j); di != dj {
+		return di < dj
+	}
+	return g.Schedule(i) < g.Schedule(j)
 }
 
 // Schedule returns the schedule string that leads to position i, for Replay

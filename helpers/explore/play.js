@@ -85,7 +85,7 @@ function render() {
   root.appendChild(el('div', {text: note, style: 'color:#555;margin-bottom:4px'}));
   if (GAME.cut) { root.appendChild(el('div', {'class': 'fearless-play-cut', text: 'Note: ' + GAME.cut + '.', style: 'color:#a60;margin-bottom:4px'})); }
 
-  var target = best[i] >= 0 ? best[i] : GAME.answer;
+  var target = i === 0 || best[i] < 0 ? GAME.answer : best[i];
   root.appendChild(el('div', {}, [
     btn('undo', {'class': 'fearless-play-undo'}, function () { if (path.length > 1) { path.pop(); render(); } }, path.length < 2),
     btn('restart', {'class': 'fearless-play-restart'}, function () { path = [0]; render(); }, path.length < 2),
