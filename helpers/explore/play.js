@@ -113,7 +113,7 @@ function render() {
   }
 
   var table = el('table', {'class': 'fearless-play-threads', style: 'border-collapse:collapse;margin:6px 0'});
-  table.appendChild(el('tr', {style: 'text-align:left;color:#666'}, ['thread', 'state', 'next', 'line', ''].map(function (h) { return el('th', {text: h, style: 'padding:2px 8px'}); })));
+  table.appendChild(el('tr', {style: 'text-align:left;color:#666'}, ['thread', 'state', 'next', 'line', ''].map(function (h) { return el('th', {text: h, style: 'padding:2px 8px;text-align:left'}); })));
   var ths = p[3];
   for (var t = 0; t * 5 < ths.length; t++) {
     var st = ths[t * 5], nx = p[5][t], action;
@@ -128,11 +128,11 @@ function render() {
     var line = S[ths[t * 5 + 2]];
     var code = S[ths[t * 5 + 3]];
     table.appendChild(el('tr', {'data-thread': String(t), style: 'border-top:1px solid #eee;' + (st === 2 ? 'color:#999' : '')}, [
-      el('td', {style: 'padding:2px 8px'}, [chip(t)]),
-      el('td', {text: state, style: 'padding:2px 8px;color:' + ['#3ba272', '#c23531', '#999'][st]}),
-      el('td', {text: S[ths[t * 5 + 1]], style: 'padding:2px 8px'}),
-      el('td', {style: 'padding:2px 8px'}, [el('span', {text: line, style: 'color:#666'}), code ? el('code', {text: '  ' + code, style: 'margin-left:6px'}) : null]),
-      el('td', {style: 'padding:2px 8px'}, [action])
+      el('td', {style: 'padding:2px 8px;text-align:left;white-space:nowrap'}, [chip(t)]),
+      el('td', {text: state, style: 'padding:2px 8px;text-align:left;white-space:nowrap;color:' + ['#3ba272', '#c23531', '#999'][st]}),
+      el('td', {text: S[ths[t * 5 + 1]], style: 'padding:2px 8px;text-align:left;white-space:nowrap'}),
+      el('td', {style: 'padding:2px 8px;text-align:left'}, [el('span', {text: line, style: 'color:#666;white-space:nowrap'}), code ? el('code', {text: '  ' + code, style: 'margin-left:6px'}) : null]),
+      el('td', {style: 'padding:2px 8px;text-align:left'}, [action])
     ]));
   }
   root.appendChild(table);
@@ -147,7 +147,7 @@ function render() {
 
   // The timeline so far: one column per thread, one row per step.
   var tl = el('table', {'class': 'fearless-play-timeline', style: 'border-collapse:collapse;font-size:12px;margin-top:6px'});
-  tl.appendChild(el('tr', {}, NAMES.map(function (n, t) { return el('th', {style: 'padding:1px 6px;text-align:left'}, [chip(t)]); })));
+  tl.appendChild(el('tr', {}, NAMES.map(function (n, t) { return el('th', {style: 'padding:1px 6px;text-align:left;white-space:nowrap'}, [chip(t)]); })));
   var rows = 0;
   path.forEach(function (q, k) {
     var s = P[q][2];
@@ -155,7 +155,7 @@ function render() {
       var chosen = k > 0 && x === 0, pre = chosen && P[q][6] > P[P[q][0]][6];
       var tr = el('tr', {style: chosen ? 'border-top:2px solid #888' : 'border-top:1px solid #f0f0f0'});
       for (var c = 0; c < NAMES.length; c++) {
-        var td = el('td', {style: 'padding:1px 6px;vertical-align:top;min-width:120px'});
+        var td = el('td', {style: 'padding:1px 6px;vertical-align:top;min-width:120px;text-align:left'});
         if (c === s[x]) {
           td.style.background = COLORS[c % COLORS.length] + '22';
           td.textContent = (pre ? '⚡ ' : chosen ? '▶ ' : '') + S[s[x + 1]] + (S[s[x + 2]] ? '  · ' + S[s[x + 2]] : '');
