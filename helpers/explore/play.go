@@ -53,7 +53,10 @@ type Position struct {
 	Steps  []Step // what ran from that move up to here (forced steps included)
 	// Threads is the state of every thread spawned so far, by index.
 	Threads []ThreadState
-	Locks   []string // who holds which lock ("left: held by alice")
+	// Locks says who holds which lock ("left: held by alice"), then what
+	// is in each channel used so far ("channel results: 1 message sent and
+	// not yet received").
+	Locks []string
 	// Next gives, by thread index, the position that moving the thread
 	// leads to, or CannotMove, BeyondBound or NotExplored.
 	Next        []int
@@ -398,7 +401,31 @@ func (w *playWalk) choose(r *run, en []*proc) *proc {
 		w.chosen = append(w.chosen, next.idx)
 	}
 	w.steps = append(w.steps, Step{Thread: next.idx, Op: r.opText(next), At: next.site.at, Code: next.site.code})
+	w.count(r, next)
 	return next
+}
+
+// count follows the messages on each channel, as the threads that move
+// send and receive: a send adds one; a receive takes one if there is one
+// (else it will wait, and takes it when it moves again).
+func (w *playWalk) count(r *run, t *proc) {
+	o, verb := t.op, t.site.verb
+	if o.kind != opAccess && o.kind != opWait {
+		return
+	}
+	if r.chans == nil {
+		r.chans = map[uint64]int{}
+	}
+	switch {
+	case verb == "Send" && o.kind == opAccess:
+		r.chans[o.obj]++
+	case isRecv(verb):
+		if r.chans[o.obj] > 0 {
+			r.chans[o.obj]--
+		} else if _, ok := r.chans[o.obj]; !ok {
+			r.chans[o.obj] = 0
+		}
+	}
 }
 
 // ended takes the snapshot of the end (called by pick with mu held).
@@ -440,6 +467,16 @@ func snap(r *run) snapshot {
 		s.locks = append(s.locks, objectName(id)+": "+how+strings.Join(who, ", "))
 	}
 	sort.Strings(s.locks)
+	var chans []string
+	for id, n := range r.chans {
+		what := "empty"
+		if n > 0 {
+			what = fmt.Sprintf("%d message%s sent and not yet received", n, plural(n))
+		}
+		chans = append(chans, "channel "+objectName(id)+": "+what)
+	}
+	sort.Strings(chans)
+	s.locks = append(s.locks, chans...)
 	return s
 }
 
@@ -519,7 +556,7 @@ func (r *run) opText(t *proc) string {
 		return "joins a thread"
 	case opWait:
 		switch {
-		case strings.HasPrefix(verb, "Recv"), verb == "Iter", verb == "TryRecv":
+		case isRecv(verb):
 			return "waits for a message on " + name
 		case strings.HasPrefix(verb, "Send"):
 			return "waits for room on " + name
@@ -533,6 +570,8 @@ func (r *run) opText(t *proc) string {
 		return "sends on " + name
 	case "Recv", "TryRecv", "RecvTimeout", "Iter":
 		return "receives from " + name
+	case "Close":
+		return "closes " + name
 	case "Clone":
 		return "clones " + name
 	case "Drop":
@@ -575,9 +614,18 @@ func siteHere(skip int) site {
 // methodName is the last name of a function ("Lock" of
 // ".../mutex.(*Mutex[...]).Lock"), "" for a closure.
 func methodName(fn string) string {
-	v := fn[strings.LastIndexByte(fn, '.')+1:]
-	if v == "" || strings.HasPrefix(v, "func") || v[0] < 'A' || v[0] > 'Z' {
+	parts := strings.Split(fn, ".")
+	v := parts[len(parts)-1]
+	if strings.HasPrefix(v, "func") && len(parts) > 1 { // a closure: the method it is in (Iter)
+		v = parts[len(parts)-2]
+	}
+	if v == "" || v[0] < 'A' || v[0] > 'Z' {
 		return ""
 	}
 	return v
+}
+
+// isRecv reports whether a helper method receives from a channel.
+func isRecv(verb string) bool {
+	return verb == "Recv" || verb == "TryRecv" || verb == "RecvTimeout" || verb == "Iter"
 }

@@ -138,10 +138,13 @@ function render() {
   root.appendChild(table);
 
   var locks = p[4].map(function (l) { return S[l]; });
+  var lockLines = locks.filter(function (l) { return l.indexOf('channel ') !== 0; });
+  var chanLines = locks.filter(function (l) { return l.indexOf('channel ') === 0; });
   var waits = [];
   for (var w = 0; w * 5 < ths.length; w++) { if (ths[w * 5] === 1) { waits.push(NAMES[w] + ' ' + S[ths[w * 5 + 4]]); } }
   root.appendChild(el('div', {'class': 'fearless-play-state', style: 'margin:4px 0;color:#333'}, [
-    el('div', {text: 'locks: ' + (locks.length ? locks.join('; ') : 'none held')}),
+    el('div', {text: 'locks: ' + (lockLines.length ? lockLines.join('; ') : 'none held')}),
+    chanLines.length ? el('div', {text: chanLines.join('; ')}) : null,
     el('div', {text: 'who waits for whom: ' + (waits.length ? waits.join('; ') : 'nobody waits')})
   ]));
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/explore"
+	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/thread"
 )
@@ -141,5 +142,43 @@ func TestPlayCap(t *testing.T) {
 	}
 	if cut == 0 {
 		t.Error("no move marked as not explored")
+	}
+}
+
+// A producer sends two messages; main receives them. The game follows what
+// is in the channel, and a receiver with nothing to receive waits.
+func TestPlayChannel(t *testing.T) {
+	g := explore.Play(func() {
+		tx, rx := mpsc.Channel[int](mpsc.Name("jobs"))
+		p := thread.Go(func() {
+			defer tx.Drop()
+			tx.Send(1)
+			tx.Send(2)
+		}, thread.Name("producer"))
+		for range rx.Iter() {
+		}
+		p.Join()
+	})
+	t.Log(g)
+	seen := map[string]bool{}
+	for _, p := range g.Positions {
+		for _, l := range p.Locks {
+			seen[l] = true
+		}
+		for _, s := range p.Steps {
+			seen[s.Op] = true
+		}
+		for _, th := range p.Threads {
+			seen[th.Op] = true
+		}
+	}
+	for _, want := range []string{"channel jobs: 2 messages sent and not yet received", "channel jobs: 1 message sent and not yet received",
+		"sends on jobs", "receives from jobs", "waits for a message on jobs"} {
+		if !seen[want] {
+			t.Errorf("no %q in the game: %v", want, seen)
+		}
+	}
+	if g.Failed != 0 {
+		t.Errorf("no schedule should fail: %v", g)
 	}
 }

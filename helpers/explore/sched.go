@@ -106,6 +106,7 @@ type run struct {
 	en       []*proc
 	onEnd    func(r *run)       // Play: called once, by the pick that ends the execution
 	holders  map[uint64][]*proc // Play: who holds each lock
+	chans    map[uint64]int     // Play: messages on each channel, sent and not yet received
 }
 
 var (
