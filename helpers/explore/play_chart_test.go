@@ -3,6 +3,7 @@ package explore_test
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/explore"
@@ -67,9 +68,13 @@ func TestPlayOutput(t *testing.T) {
 	}
 }
 
+// ringGame is the game of ring(3), built once per test process: the game is
+// deterministic, and make test-helpers runs the package twenty times.
+var ringGame = sync.OnceValue(func() *explore.Game { return explore.Play(ring(3)) })
+
 // A program of three threads stays under 1 MB, with or without its cap.
 func TestPlayThreeThreadsSize(t *testing.T) {
-	g := explore.Play(ring(3))
+	g := ringGame()
 	out := g.Chart()
 	t.Logf("%v\noutput: %d bytes (HTML %d, SVG %d)", g, out.Size(), len(out.HTML), len(out.SVG))
 	if out.Size() > 1<<20 {
