@@ -5,7 +5,8 @@
 // AB/BA deadlock, sees the wait-for cycle, undoes; walks every path of the
 // ordered version and finds each one finishing; then the notebook is saved,
 // its kernel shut down, and the notebook reopened: the saved, trusted
-// outputs play again without a kernel round-trip.
+// outputs play again without a kernel round-trip, and so does its nbconvert
+// HTML export.
 'use strict';
 
 const { test } = require('node:test');
@@ -14,7 +15,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const os = require('node:os');
 const { execFileSync } = require('node:child_process');
-const { ROOT, VENV, guard, browser, startLab } = require('./support');
+const { ROOT, VENV, guard, browser, startLab, jupyter } = require('./support');
 
 // The cells of 09-deadlocks.ipynb the games need: imports, declarations, the games.
 const SOURCE = path.join(ROOT, 'notebooks', '09-deadlocks.ipynb');
@@ -168,6 +169,23 @@ test('notebook 09 in JupyterLab: play into the deadlock, undo, the ordered versi
     const note = await again.nth(1).evaluate((el) => el.textContent);
     assert.ok(note.includes('0 of them failures'), 'the ordered game says none of its ends fails');
     phase('played again');
+
+    assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address from JupyterLab');
+    // The same saved notebook exported by nbconvert plays as a page of its own.
+    jupyter(labDir, ['nbconvert', '--to', 'html', '--output-dir', path.join(dir, 'export'), NAME]);
+    const exported = await b.context.newPage();
+    const mark = b.log.errors.length;
+    await exported.goto('file://' + path.join(dir, 'export', NAME.replace('.ipynb', '.html')));
+    const eg = exported.locator('.fearless-play[data-fearless-drawn="1"]');
+    await eg.nth(1).waitFor({ timeout: 30_000 });
+    await eg.nth(0).locator('.fearless-play-answer').click();
+    assert.strictEqual((await state(eg.nth(0))).outcome, 'deadlock', 'the exported game plays the explorer\'s answer');
+    await exported.close();
+    // The export's template may ask a CDN for its own scripts (blocked here): not ours.
+    b.log.errors.splice(mark).filter((e) => !/Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(e)).forEach((e) => b.log.errors.push(e));
+    assert.ok(!b.log.external.some((u) => /fearless|echarts/.test(u)), `nothing of ours from the network: ${b.log.external}`);
+    b.log.external.length = 0;
+    phase('exported');
     t.diagnostic(phases.join(', '));
     const known = /Kernel message validation error: Missing property 'username'/;
     assert.deepStrictEqual(b.log.errors.filter((x) => !known.test(x)), [], 'no console or page errors');
