@@ -402,10 +402,14 @@ func (hooks) Wake(obj uint64) {
 }
 
 func (hooks) Spawned(id uint64, name string) {
+	var at site
+	if playing.Load() {
+		at = siteHere(1)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if r, t := self("thread.Spawn"); t != nil && !r.aborting {
-		r.add(id, name, t)
+		r.add(id, name, t).site = at
 	}
 }
 
@@ -462,6 +466,12 @@ func (hooks) Acquired(lock uint64, mode engine.Mode) {
 	} else {
 		ls.writer = t
 	}
+	if playing.Load() {
+		if r.holders == nil {
+			r.holders = map[uint64][]*proc{}
+		}
+		r.holders[lock] = append(r.holders[lock], t)
+	}
 }
 
 func (hooks) Released(lock uint64) {
@@ -479,6 +489,14 @@ func (hooks) Released(lock uint64) {
 		}
 		if ls.writer == nil && ls.readers == 0 {
 			delete(r.locks, lock)
+		}
+	}
+	if hs := r.holders[lock]; len(hs) > 0 {
+		for i, u := range hs {
+			if u == t {
+				r.holders[lock] = append(hs[:i:i], hs[i+1:]...)
+				break
+			}
 		}
 	}
 }

@@ -58,6 +58,7 @@ type proc struct {
 	prio   float64
 	panic  *Failure // set when its function panicked
 	ok     bool     // could go on, at the latest decision
+	site   site     // where its op is (only while Play runs)
 }
 
 func (t *proc) label() string {
@@ -103,6 +104,9 @@ type run struct {
 	stuck    []string
 	outside  *proc // blocked outside the helpers (found by the watchdog)
 	en       []*proc
+	onEnd    func(r *run)       // Play: called once, by the pick that ends the execution
+	holders  map[uint64][]*proc // Play: who holds each lock
+	chans    map[uint64]int     // Play: messages on each channel, sent and not yet received
 }
 
 var (
@@ -212,6 +216,16 @@ func (r *run) enabled(buf []*proc) []*proc {
 // pick chooses the thread that runs next, or nil when the execution is over
 // (every thread ended, a deadlock, a failure).
 func (r *run) pick() *proc {
+	next := r.pickNext()
+	if next == nil && r.onEnd != nil && !r.aborting {
+		end := r.onEnd
+		r.onEnd = nil
+		end(r)
+	}
+	return next
+}
+
+func (r *run) pickNext() *proc {
 	if r.fail != nil || r.aborting {
 		return nil
 	}
@@ -330,6 +344,10 @@ func (r *run) marked(t *proc) {
 
 // point is a scheduling point of the calling goroutine before o.
 func point(o op, what string) {
+	var at site
+	if playing.Load() {
+		at = siteHere(1)
+	}
 	mu.Lock()
 	r, t := self(what)
 	if t == nil || r.aborting || r.active != t {
@@ -337,6 +355,7 @@ func point(o op, what string) {
 		return
 	}
 	t.op = o
+	t.site = at
 	r.yield(t)
 }
 

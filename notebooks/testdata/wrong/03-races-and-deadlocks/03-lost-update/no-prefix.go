@@ -1,0 +1,4 @@
+// Wrong: the letters of a failing schedule without the "x1:" that starts every schedule string.
+package main
+
+func LostUpdate() string { return "cb2a" }

@@ -1,0 +1,6 @@
+// Wrong: "x1:" lets ann finish her addition before ben starts: nothing is lost.
+package main
+
+import "github.com/fearless-go/fearless/helpers/check"
+
+func SplitSchedules() (split, whole string) { return "x1:", check.NoSchedule }
