@@ -30,7 +30,9 @@ const modulePath = "github.com/fearless-go/fearless"
 // charts (WarmPackages): gopls loads and checks exactly that as soon as gonb
 // connects to it, when the kernel starts, so the first completion finds the
 // helpers ready. gonb builds only the cell's own package, never this one.
-func CellsWorkspace(dir, root string) (string, error) {
+// Without warm (headless runs, where nobody asks for a completion) the
+// package imports nothing, and gopls has nothing to load.
+func CellsWorkspace(dir, root string, warm bool) (string, error) {
 	goMod, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
 		return "", fmt.Errorf("cells workspace: %w", err)
@@ -48,8 +50,10 @@ func CellsWorkspace(dir, root string) (string, error) {
 	}
 	var src strings.Builder
 	src.WriteString("// Package warm imports what notebook cells use, so that gopls loads it as\n// soon as the kernel starts. Written by the fearless kernel; never built.\npackage warm\n\nimport (\n")
-	for _, p := range WarmPackages(root) {
-		fmt.Fprintf(&src, "\t_ %q\n", p)
+	if warm {
+		for _, p := range WarmPackages(root) {
+			fmt.Fprintf(&src, "\t_ %q\n", p)
+		}
 	}
 	src.WriteString(")\n")
 	files := []struct{ name, text string }{

@@ -42,7 +42,7 @@ func TestCellsWorkspaceBuildsACell(t *testing.T) {
 	}
 	r := root(t)
 	dir := t.TempDir()
-	ws, err := CellsWorkspace(filepath.Join(dir, "ws"), r)
+	ws, err := CellsWorkspace(filepath.Join(dir, "ws"), r, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,6 +95,14 @@ func main() {
 	warm, err := os.ReadFile(filepath.Join(ws, "warm.go"))
 	if err != nil || !bytes.Contains(warm, []byte(`_ "github.com/fearless-go/fearless/helpers/thread"`)) {
 		t.Fatalf("warm.go: %s %v", warm, err)
+	}
+	// Headless: nothing to warm.
+	cold, err := CellsWorkspace(filepath.Join(dir, "cold"), r, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src, err := os.ReadFile(filepath.Join(cold, "warm.go")); err != nil || bytes.Contains(src, []byte("fearless/helpers")) {
+		t.Fatalf("cold warm.go: %s %v", src, err)
 	}
 }
 

@@ -35,7 +35,10 @@ func RunGonb(c launch.Config) error {
 		return fmt.Errorf("fearless kernel: %w", err)
 	}
 	defer os.RemoveAll(runDir)
-	if ws, err := launch.CellsWorkspace(filepath.Join(runDir, "cells"), c.Root); err == nil {
+	// A headless run (fearless run and grade ask for raw errors) never asks
+	// for a completion: gopls then has nothing to load while cells build.
+	warm := os.Getenv(launch.RawErrorEnv) != "1"
+	if ws, err := launch.CellsWorkspace(filepath.Join(runDir, "cells"), c.Root, warm); err == nil {
 		c.Workspace = ws
 	} else {
 		fmt.Fprintf(os.Stderr, "fearless kernel: %v (gonb's workspace is the whole checkout)\n", err)
