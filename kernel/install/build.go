@@ -23,10 +23,23 @@ func build(ctx context.Context, goCmd, root string) error {
 	dir := BuildDir(root)
 	args := []string{"build", "-o", dir + string(filepath.Separator)}
 	for _, t := range Tools {
-		args = append(args, t.Package)
+		if t.Name != "gonb" {
+			args = append(args, t.Package)
+		}
 	}
 	if _, err := goRun(ctx, goCmd, root, args...); err != nil {
 		return err
+	}
+	// gonb, patched (see gonbPatch), in a workspace that replaces it.
+	work, err := patchedGonb(ctx, goCmd, root, filepath.Join(filepath.Dir(dir), "src"))
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, goCmd, "build", "-o", filepath.Join(dir, "gonb"), "github.com/janpfeifer/gonb")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOWORK="+work, "GOFLAGS=-mod=readonly")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("install: building the patched gonb: %w\n%s", err, strings.TrimSpace(string(out)))
 	}
 	return nil
 }

@@ -97,6 +97,15 @@ func Install(ctx context.Context, opts Options) (*Result, error) {
 	if err := os.WriteFile(filepath.Join(dir, "logo-svg.svg"), logoSVG, 0o644); err != nil {
 		return nil, fmt.Errorf("install: %w", err)
 	}
+	for _, size := range LogoSizes {
+		img, err := LogoPNG(size)
+		if err != nil {
+			return nil, fmt.Errorf("install: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("logo-%dx%d.png", size, size)), img, 0o644); err != nil {
+			return nil, fmt.Errorf("install: %w", err)
+		}
+	}
 	bin := filepath.Join(dir, "bin")
 	spec := &kernelspec.Spec{
 		Name: opts.Name,
@@ -143,9 +152,10 @@ func buildInto(ctx context.Context, opts Options, bin string) error {
 	return linkShim(bin)
 }
 
-// linkShim makes bin/shim/gopls a link to the fearless binary, which then
-// runs the real gopls so that it cannot outlive gonb (see launch.ShimDir).
-// Where links are not available the kernel runs without the shim.
+// linkShim makes bin/shim/gopls, goimports and go links to the fearless
+// binary (see launch.Shims): gopls then cannot outlive gonb, and gonb's
+// goimports and go get are skipped when they would change nothing. Where
+// links are not available the kernel runs without the shims.
 func linkShim(bin string) error {
 	if runtime.GOOS == "windows" {
 		return nil
@@ -154,14 +164,16 @@ func linkShim(bin string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("install: %w", err)
 	}
-	link := filepath.Join(dir, "gopls")
-	tmp := link + ".new"
-	_ = os.Remove(tmp)
-	if err := os.Symlink(filepath.Join("..", "fearless"), tmp); err != nil {
-		return fmt.Errorf("install: %w", err)
-	}
-	if err := os.Rename(tmp, link); err != nil {
-		return fmt.Errorf("install: %w", err)
+	for _, name := range launch.Shims {
+		link := filepath.Join(dir, name)
+		tmp := link + ".new"
+		_ = os.Remove(tmp)
+		if err := os.Symlink(filepath.Join("..", "fearless"), tmp); err != nil {
+			return fmt.Errorf("install: %w", err)
+		}
+		if err := os.Rename(tmp, link); err != nil {
+			return fmt.Errorf("install: %w", err)
+		}
 	}
 	return nil
 }

@@ -77,8 +77,16 @@ func TestInstallIsIdempotentAndChecked(t *testing.T) {
 	if strings.Join(names, " ") != "fearless goimports gonb gopls shim" {
 		t.Fatalf("bin holds %q", names)
 	}
-	if target, err := os.Readlink(filepath.Join(kernels, install.KernelName, "bin", "shim", "gopls")); err != nil || target != filepath.Join("..", "fearless") {
-		t.Fatalf("gopls shim: %q %v", target, err)
+	for _, shim := range []string{"gopls", "goimports", "go"} {
+		if target, err := os.Readlink(filepath.Join(kernels, install.KernelName, "bin", "shim", shim)); err != nil || target != filepath.Join("..", "fearless") {
+			t.Fatalf("%s shim: %q %v", shim, target, err)
+		}
+	}
+	// The logos JupyterLab and Notebook look for.
+	for _, logo := range []string{"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"} {
+		if st, err := os.Stat(filepath.Join(kernels, install.KernelName, logo)); err != nil || st.Size() == 0 {
+			t.Fatalf("%s: %v", logo, err)
+		}
 	}
 
 	report := install.Check(ctx, opts)

@@ -23,7 +23,8 @@ func ExampleConfig_Command() {
 	}
 	// Output:
 	// [/home/ada/.local/share/jupyter/kernels/fearless/bin/gonb --kernel /run/jupyter/kernel-42.json --go_work=/src/fearless]
-	// GOFLAGS=-tags=osusergo,netgo
+	// GOFLAGS=-ldflags=-s -tags=osusergo,netgo
+	// FEARLESS_REAL_GO=/usr/local/go/bin/go
 	// PATH=/home/ada/.local/share/jupyter/kernels/fearless/bin:/usr/local/go/bin:/usr/bin:/bin
 	// FEARLESS_ROOT=/src/fearless
 }

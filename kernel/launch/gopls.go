@@ -51,8 +51,11 @@ func GoplsArgs(args []string) []string {
 	return append([]string{"-listen.timeout=" + idle.String()}, args...)
 }
 
-// RunGoplsShim replaces the shim with the real gopls, which sits in the
-// directory of the fearless binary the shim links to.
+// RunGoplsShim runs the real gopls, which sits in the directory of the
+// fearless binary the shim links to. Started as a server (-listen), as gonb
+// starts it, the shim stays in front of gopls, noting each completion's
+// items for the kernel's proxy (CompletionsEnv); otherwise the shim is
+// replaced by gopls.
 func RunGoplsShim(args []string) error {
 	exe, err := os.Executable() // resolves the link to bin/fearless
 	if err != nil {
@@ -62,5 +65,10 @@ func RunGoplsShim(args []string) error {
 	if _, err := os.Stat(real); err != nil {
 		return fmt.Errorf("fearless gopls shim: gopls is missing (%w); run `fearless install` again", err)
 	}
-	return run(real, append([]string{real}, GoplsArgs(args)...), os.Environ())
+	args = GoplsArgs(args)
+	env := os.Environ()
+	if network, addr, at, ok := listenAddr(args); ok {
+		return serveGoplsProxy(real, args, env, network, addr, at)
+	}
+	return run(real, append([]string{real}, args...), env)
 }

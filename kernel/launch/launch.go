@@ -34,6 +34,9 @@ type Config struct {
 	BinDir         string   // directory holding gonb, goimports and gopls
 	Shim           bool     // put BinDir/shim (the gopls shim) first on PATH
 	GonbArgs       []string // extra gonb flags (after -- on the command line)
+	// Workspace, when set, is the directory gonb's go.work uses in place of
+	// Root: the module CellsWorkspace writes there.
+	Workspace string
 }
 
 // Parse reads the launcher's command line:
@@ -79,7 +82,11 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 // the launcher's environment.
 func (c Config) Command(environ []string) (path string, argv, env []string) {
 	path = filepath.Join(c.BinDir, "gonb")
-	argv = []string{path, "--kernel", c.ConnectionFile, "--go_work=" + c.Root}
+	work := c.Root
+	if c.Workspace != "" {
+		work = c.Workspace
+	}
+	argv = []string{path, "--kernel", c.ConnectionFile, "--go_work=" + work}
 	pathDirs := []string{c.BinDir}
 	if c.Shim {
 		pathDirs = append([]string{filepath.Join(c.BinDir, ShimDir)}, pathDirs...)
@@ -118,6 +125,9 @@ func (c Config) Command(environ []string) (path string, argv, env []string) {
 	}
 	argv = append(argv, c.GonbArgs...)
 	env = append(env, "GOFLAGS="+cellFlags(goflags))
+	if c.GoRoot != "" {
+		env = append(env, RealGoEnv+"="+filepath.Join(c.GoRoot, "bin", "go"))
+	}
 	env = append(env, "PATH="+strings.Join(pathDirs, string(os.PathListSeparator)), RootEnv+"="+c.Root)
 	return path, argv, env
 }
@@ -133,11 +143,20 @@ var pureGoTags = []string{"osusergo", "netgo"}
 // cellFlags is the GOFLAGS gonb builds cells with: the user's, less -mod=mod
 // and -mod=vendor (gonb builds every cell in a Go workspace, where the go
 // command rejects them: "-mod may only be set to readonly or vendor when in
-// workspace mode"), with pureGoTags added to the user's build tags.
+// workspace mode"), with pureGoTags added to the user's build tags, and
+// -ldflags=-s unless the user gives -ldflags.
+//
+// -s (which implies -w) links without the symbol table and DWARF: the link
+// is most of a cell's time, and these are what a notebook never reads.
+// Panics, runtime.Callers (the helpers' call sites) and the race detector's
+// reports read the pclntab, which stays. A debugger needs DWARF: a cell's
+// own flags win over GOFLAGS, so `%goflags -ldflags=` brings it back.
 func cellFlags(goflags string) string {
 	var keep []string
 	tags := append([]string(nil), pureGoTags...)
+	ldflags := false
 	for _, f := range strings.Fields(goflags) {
+		ldflags = ldflags || strings.HasPrefix(f, "-ldflags") || strings.HasPrefix(f, "--ldflags")
 		switch {
 		case strings.HasPrefix(f, "-mod=") && f != "-mod=readonly":
 			continue
@@ -150,6 +169,9 @@ func cellFlags(goflags string) string {
 			continue
 		}
 		keep = append(keep, f)
+	}
+	if !ldflags {
+		keep = append(keep, "-ldflags=-s")
 	}
 	return strings.Join(append(keep, "-tags="+strings.Join(tags, ",")), " ")
 }

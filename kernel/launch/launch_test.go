@@ -52,8 +52,9 @@ func TestCommand(t *testing.T) {
 		"PATH":          "/k/bin:/go/bin:/usr/bin:/bin",
 		"HOME":          "/home/ada",
 		"FEARLESS_ROOT": "/src",
-		"GOFLAGS":       "-trimpath -tags=osusergo,netgo",
+		"GOFLAGS":       "-trimpath -ldflags=-s -tags=osusergo,netgo",
 		RawErrorEnv:     "1",
+		RealGoEnv:       "/go/bin/go",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("env = %v, want %v", got, want)
@@ -78,11 +79,12 @@ func TestCommandVerbosity(t *testing.T) {
 
 func TestCellFlags(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                        "-tags=osusergo,netgo",
-		"-mod=mod":                "-tags=osusergo,netgo",
-		"-mod=vendor -race":       "-race -tags=osusergo,netgo",
-		"-mod=readonly -trimpath": "-mod=readonly -trimpath -tags=osusergo,netgo",
-		"-tags=gpu,netgo -v":      "-v -tags=osusergo,netgo,gpu",
+		"":                        "-ldflags=-s -tags=osusergo,netgo",
+		"-mod=mod":                "-ldflags=-s -tags=osusergo,netgo",
+		"-mod=vendor -race":       "-race -ldflags=-s -tags=osusergo,netgo",
+		"-mod=readonly -trimpath": "-mod=readonly -trimpath -ldflags=-s -tags=osusergo,netgo",
+		"-tags=gpu,netgo -v":      "-v -ldflags=-s -tags=osusergo,netgo,gpu",
+		"-ldflags=-X=main.v=1":    "-ldflags=-X=main.v=1 -tags=osusergo,netgo",
 	} {
 		if got := cellFlags(in); got != want {
 			t.Errorf("cellFlags(%q) = %q, want %q", in, got, want)

@@ -29,6 +29,9 @@ type fakeKernel struct {
 	bad      atomic.Int64
 	received atomic.Int64
 	executes chan struct{} // one per execute_request received, before it runs
+	// handle, when set (under mu), answers requests the switch in serve
+	// does not know (e.g. complete and inspect, in assist_test.go).
+	handle func(req *jupyter.Message)
 }
 
 func startFake(t testing.TB) *fakeKernel {
@@ -136,6 +139,10 @@ func (f *fakeKernel) serve(s zmq4.Socket) {
 		case "interrupt_request", "shutdown_request":
 			// gonb replies to control requests on shell.
 			f.send(f.shell, req, req.Type()[:len(req.Type())-len("request")]+"reply", map[string]any{"status": "ok"})
+		default:
+			if f.handle != nil {
+				f.handle(req)
+			}
 		}
 		f.mu.Unlock()
 	}

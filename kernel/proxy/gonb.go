@@ -30,15 +30,23 @@ func RunGonb(c launch.Config) error {
 	if err != nil {
 		return fmt.Errorf("fearless kernel: %w", err)
 	}
-	path, argv, env := c.Command(os.Environ())
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("fearless kernel: gonb is missing (%w); run `fearless install` again", err)
-	}
 	runDir, err := os.MkdirTemp(runtimeDir(), "fearless-kernel-")
 	if err != nil {
 		return fmt.Errorf("fearless kernel: %w", err)
 	}
 	defer os.RemoveAll(runDir)
+	// A headless run (fearless run and grade ask for raw errors) never asks
+	// for a completion: gopls then has nothing to load while cells build.
+	warm := os.Getenv(launch.RawErrorEnv) != "1"
+	if ws, err := launch.CellsWorkspace(filepath.Join(runDir, "cells"), c.Root, warm); err == nil {
+		c.Workspace = ws
+	} else {
+		fmt.Fprintf(os.Stderr, "fearless kernel: %v (gonb's workspace is the whole checkout)\n", err)
+	}
+	path, argv, env := c.Command(os.Environ())
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("fearless kernel: gonb is missing (%w); run `fearless install` again", err)
+	}
 
 	// gonb listens on fresh loopback ports with the same key, so messages
 	// pass through without being signed again. The file keeps Jupyter's
@@ -57,13 +65,14 @@ func RunGonb(c launch.Config) error {
 			argv[i] = backFile
 		}
 	}
-	cells := filepath.Join(runDir, "cells.json")
-	env = append(env, CellsEnv+"="+cells)
+	cells, completions := filepath.Join(runDir, "cells.json"), filepath.Join(runDir, "completions.json")
+	env = append(env, CellsEnv+"="+cells, launch.CompletionsEnv+"="+completions)
 	env = launch.OfflineEnv(env, goCommand(c), c.Root)
 
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Env = env
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, os.Stdout, os.Stderr
+	logs := launch.NewLogFilter(os.Stderr) // without gonb's start-up samples
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, os.Stdout, logs
 	dieWithParent(cmd)
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
@@ -72,7 +81,11 @@ func RunGonb(c launch.Config) error {
 		return fmt.Errorf("fearless kernel: starting gonb: %w", err)
 	}
 	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	go func() {
+		err := cmd.Wait()
+		_ = logs.Close()
+		exited <- err
+	}()
 
 	ctx, cancel := context.WithTimeout(context.Background(), StartTimeout)
 	defer cancel()
@@ -86,8 +99,8 @@ func RunGonb(c launch.Config) error {
 	}()
 	verbosity, _ := strconv.Atoi(os.Getenv(launch.VerbosityEnv))
 	dir, _ := os.Getwd() // gonb's too: it is started without a directory of its own
-	p, err := Start(ctx, Options{Front: front, Back: back, CellsFile: cells, Log: os.Stderr, Verbosity: verbosity,
-		CellScope: &CellScope{Env: env, Dir: dir}})
+	p, err := Start(ctx, Options{Front: front, Back: back, CellsFile: cells, CompletionsFile: completions,
+		Log: os.Stderr, Verbosity: verbosity, CellScope: &CellScope{Env: env, Dir: dir}})
 	if err != nil {
 		_ = cmd.Process.Kill()
 		if werr := <-exited; werr != nil {

@@ -30,6 +30,10 @@ type Options struct {
 	// CellsFile, when not empty, is kept up to date with every executed
 	// cell (contract C1, FEARLESS_CELLS).
 	CellsFile string
+	// CompletionsFile, when not empty, is where the gopls shim notes the
+	// items of each completion (launch.CompletionsEnv), which the proxy adds
+	// to complete_reply and uses when gonb's inspect_reply is an error.
+	CompletionsFile string
 	// Log receives one line per dropped message, and with Verbosity ≥ 2 one
 	// line per message passed on. Default: discarded.
 	Log       io.Writer
@@ -46,6 +50,7 @@ type Proxy struct {
 	front     *jupyter.Signer // checks what Jupyter sends, signs what the proxy makes
 	backSign  *jupyter.Signer // signs what goes to the kernel, when the keys differ
 	frontSign *jupyter.Signer // signs what comes from the kernel, when the keys differ
+	backKey   *jupyter.Signer // signs the proxy's own requests to the kernel
 	session   string
 
 	fShell, fControl, fStdin, fIOPub, fHB *sock
@@ -60,6 +65,7 @@ type Proxy struct {
 	counts    map[string]int  // execution_count of each execute_request seen on iopub
 	deferred  []func()        // the proxy's own answers, waiting for the kernel to be idle
 	history   history         // this session's inputs and outputs
+	assist    assistState     // completion and inspection (assist.go)
 	cells     *cellsFile      // FEARLESS_CELLS
 	logMu     sync.Mutex      // one log line at a time
 	dropped   atomic.Int64    // malformed or badly signed messages from the front
@@ -99,13 +105,14 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 	}
 	life, cancel := context.WithCancel(context.Background())
 	p := &Proxy{
-		opts: opts, front: front, session: jupyter.NewHeader("", "", "").MsgID, cancel: cancel,
+		opts: opts, front: front, backKey: back, session: jupyter.NewHeader("", "", "").MsgID, cancel: cancel,
 		onControl: map[string]bool{}, awaiting: map[string]bool{}, counts: map[string]int{},
 		closed: make(chan struct{}),
 	}
 	if opts.Front.Key != opts.Back.Key || opts.Front.SignatureScheme != opts.Back.SignatureScheme {
 		p.backSign, p.frontSign = back, front
 	}
+	p.assist.init(opts.CompletionsFile)
 	if opts.CellsFile != "" {
 		if p.cells, err = newCellsFile(opts.CellsFile, p.logf); err != nil {
 			cancel()
@@ -276,6 +283,9 @@ func (p *Proxy) fromFront(ch jupyter.Channel, from, to *sock) {
 				p.onControl[h.MsgID] = true
 			}
 			p.mu.Unlock()
+			if ch == jupyter.Shell {
+				p.noteAssist(h, f.Parts[3])
+			}
 		}
 		if err := to.send(f.Join(p.backSign)); err != nil {
 			p.logf("passing %s on to the %s: %v", h.MsgType, to.name, err)
@@ -320,6 +330,12 @@ func (p *Proxy) fromBack(from *sock) {
 				to = p.fControl
 			}
 			p.mu.Unlock()
+			if from == p.bShell {
+				var pass bool
+				if f, pass = p.assistReply(f); !pass {
+					continue
+				}
+			}
 		}
 		if p.opts.Verbosity >= 2 {
 			p.logf("%s → %s: %s", from.name, to.name, msgType(f.Parts[0]))
@@ -354,6 +370,9 @@ func (p *Proxy) fromBackIOPub() {
 		}
 		if p.opts.Verbosity >= 2 {
 			p.logf("kernel iopub: %s (parent %s %s)", h.MsgType, parent.MsgType, parent.MsgID)
+		}
+		if p.ownParent(parent.MsgID) {
+			continue // the statuses of the proxy's own requests
 		}
 		var after func()
 		switch h.MsgType {

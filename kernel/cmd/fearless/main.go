@@ -44,11 +44,8 @@ func init() {
 }
 
 func main() {
-	if launch.IsGoplsShim(os.Args[0]) { // the kernel's bin/shim/gopls links here
-		if err := launch.RunGoplsShim(os.Args[1:]); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	if shim := launch.ShimName(os.Args[0]); shim != "" { // the kernel's bin/shim/* link here
+		os.Exit(launch.RunShim(shim, os.Args[1:]))
 	}
 	os.Exit(dispatch(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
