@@ -170,3 +170,15 @@ func TestGateGivesUpOnce(t *testing.T) {
 		t.Fatalf("the first call was not held (%v)", took)
 	}
 }
+
+func TestFailFast(t *testing.T) {
+	defer func(was bool) { failFast = was }(failFast)
+	failFast = true
+	c, _, _, _ := fake()
+	c.Equal("fails", 1, func() any { return 2 })
+	ran := false
+	c.True("skipped", func() (bool, string) { ran = true; return true, "" })
+	if r := c.Result(); ran || len(r.Checks) != 2 || r.Checks[1].Message != "skipped: an earlier check failed" {
+		t.Fatalf("ran %v, checks %+v", ran, r.Checks)
+	}
+}
