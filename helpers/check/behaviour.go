@@ -45,7 +45,10 @@ func (c *Checks) Observe(name string, f func(), opts ...Option) bool {
 	if err := trace.Start(); err != nil {
 		return c.add(name, o, Check{Status: StatusFailed, Message: "the recorder could not start: " + err.Error()})
 	}
-	out := call(o.timeout, f)
+	out := call(o.timeout, func() {
+		trace.Mark(observedMark) // names the goroutine that called f (see Spawned)
+		f()
+	})
 	rec := trace.Stop()
 	if was {
 		_ = trace.Start()
@@ -94,20 +97,32 @@ func AtOnce(what string, n int) Expectation {
 	}
 }
 
-// Spawned expects exactly n threads to have been started with
-// helpers/thread (Spawn, Go, a Scope's Go) and to have run.
+// observedMark marks, in an Observe recording, the goroutine that called
+// the observed function.
+const observedMark = "check: observed call"
+
+// Spawned expects exactly n threads started with helpers/thread (Spawn,
+// Go, a Scope's Go) to have run, each on a goroutine other than the one
+// that called the observed function. Failing, it says "the work ran on 0
+// threads of its own (thread.Spawn, thread.Go or a Scope); this exercise
+// needs exactly 8".
 func Spawned(n int) Expectation {
 	return func(r *trace.Recording) string {
-		threads := map[uint64]bool{}
+		var caller int64 = -1
+		threads := map[int64]bool{}
 		for _, e := range r.Events {
-			if e.Kind == trace.ThreadRun && e.Phase == trace.Begin {
-				threads[e.Object] = true
+			switch {
+			case e.Kind == trace.UserMark && r.ObjectName(e.Object) == observedMark:
+				caller = e.G
+			case e.Kind == trace.ThreadRun && e.Phase == trace.Begin:
+				threads[e.G] = true
 			}
 		}
+		delete(threads, caller)
 		if len(threads) == n {
 			return ""
 		}
-		return fmt.Sprintf("the work started %s (thread.Spawn, thread.Go or a Scope); this exercise needs exactly %d", plural(len(threads), "thread"), n)
+		return fmt.Sprintf("the work ran on %s of its own (thread.Spawn, thread.Go or a Scope); this exercise needs exactly %d", plural(len(threads), "thread"), n)
 	}
 }
 

@@ -81,7 +81,7 @@ func TestSpawned(t *testing.T) {
 		msg      string
 	}{
 		{true, ""},
-		{false, "the work started 0 threads (thread.Spawn, thread.Go or a Scope); this exercise needs exactly 2"},
+		{false, "the work ran on 0 threads of its own (thread.Spawn, thread.Go or a Scope); this exercise needs exactly 2"},
 	} {
 		c, _, _, _ := fake()
 		c.Observe("two threads", func() { spread(2, tc.parallel, func() {}) }, Expect(Spawned(2)))
