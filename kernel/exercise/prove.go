@@ -221,7 +221,7 @@ type unit struct {
 	proof *NotebookProof
 	n     *Notebook
 	plans []*plan
-	start time.Time
+	start *time.Time // when the notebook's first unit started (guarded by mu)
 	// left counts the notebook's units still running (guarded by mu); the
 	// last one to end sets the notebook's Duration.
 	left *int
@@ -229,11 +229,16 @@ type unit struct {
 }
 
 func (u *unit) run(ctx context.Context, opts ProveOptions, progress func(string, *VariantResult)) {
+	u.mu.Lock()
+	if u.start.IsZero() {
+		*u.start = time.Now()
+	}
+	u.mu.Unlock()
 	defer func() {
 		u.mu.Lock()
 		defer u.mu.Unlock()
 		if *u.left--; *u.left == 0 {
-			u.proof.Duration = time.Since(u.start)
+			u.proof.Duration = time.Since(*u.start)
 		}
 	}()
 	plans := u.plans
@@ -277,13 +282,13 @@ func prepareNotebook(path string, opts ProveOptions) (*NotebookProof, []*unit) {
 			}
 		}
 	}
-	left, mu := len(groups), &sync.Mutex{}
+	left, mu, first := len(groups), &sync.Mutex{}, time.Time{}
 	var units []*unit
 	for _, g := range groups {
 		for _, pl := range g {
 			p.Variants = append(p.Variants, pl.variant)
 		}
-		units = append(units, &unit{proof: p, n: n, plans: g, start: start, left: &left, mu: mu})
+		units = append(units, &unit{proof: p, n: n, plans: g, start: &first, left: &left, mu: mu})
 	}
 	return p, units
 }
