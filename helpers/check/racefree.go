@@ -17,6 +17,13 @@ import (
 // afterwards if it was on): its own bookkeeping would order the threads and
 // hide the race. A reported race fails the check with one line for the
 // learner; the detector's WARNING: DATA RACE report on stderr says where.
+//
+// The helpers order the threads a little themselves (a thread registers
+// when it starts and when it ends), so a thread that finished before the
+// next one started is ordered before it, and its race goes unseen. Force
+// the overlap: put a Gate in the callback the learner's threads call (or
+// in the threads the check starts), so that every thread is running before
+// any touches the shared data.
 func (c *Checks) RaceFree(name string, n int, f func() error, opts ...Option) bool {
 	if !RaceEnabled {
 		return c.add(name, makeOptions(opts), Check{Status: StatusFailed, Message: raceMessage})

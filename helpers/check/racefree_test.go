@@ -14,8 +14,10 @@ func countWords(locked bool) map[string]int {
 	plain := map[string]int{}
 	m := mutex.New(map[string]int{})
 	var hs []*thread.JoinHandle[struct{}]
+	start := NewGate("start", 2) // both threads run before either counts
 	for range 2 {
 		hs = append(hs, thread.Go(func() {
+			start.Enter().End()
 			if locked {
 				g := m.MustLock()
 				g.Get()["go"]++
