@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/fearless-go/fearless/helpers/deadlock"
 	"github.com/fearless-go/fearless/helpers/trace"
 )
 
@@ -13,9 +14,10 @@ import (
 // The race detector reports two accesses to the same memory that nothing
 // orders (no lock, no channel, no join), whether or not they happened to
 // run at the same moment, so the verdict does not depend on timing or on
-// the number of cores. The recorder is off meanwhile (and back on
-// afterwards if it was on): its own bookkeeping would order the threads and
-// hide the race. A reported race fails the check with one line for the
+// the number of cores. The recorder and the deadlock checks are off
+// meanwhile (and back on afterwards if they were on): their own bookkeeping
+// would order the threads and hide the race; a deadlock then shows as a
+// timeout. A reported race fails the check with one line for the
 // learner; the detector's WARNING: DATA RACE report on stderr says where.
 //
 // The helpers order the threads a little themselves (a thread registers
@@ -33,6 +35,9 @@ func (c *Checks) RaceFree(name string, n int, f func() error, opts ...Option) bo
 		trace.Stop()
 		defer func() { _ = trace.Start() }()
 	}
+	// The deadlock checks (on in a notebook cell) take a lock of their own
+	// at every helper lock and thread exit, which orders threads too.
+	defer deadlock.Enable(deadlock.Enable(false))
 	before := len(c.Result().Checks)
 	ok := c.Repeat(name, n, f, opts...)
 	if !ok {

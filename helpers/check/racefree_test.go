@@ -63,3 +63,36 @@ func TestRaceFreeCatchesAPlainMap(t *testing.T) {
 		t.Fatalf("child output:\n%s", out)
 	}
 }
+
+// escapeGuards has two threads take a pointer out of a guard, unlock, and
+// then write through it: every lock operation is ordered, the writes are
+// not.
+func escapeGuards() {
+	m := mutex.New(0)
+	start := NewGate("start", 2)
+	var hs []*thread.JoinHandle[struct{}]
+	for range 2 {
+		hs = append(hs, thread.Go(func() {
+			start.Enter().End()
+			g := m.MustLock()
+			p := g.Ptr()
+			g.Unlock()
+			*p++
+		}))
+	}
+	for _, h := range hs {
+		h.Join()
+	}
+}
+
+// TestRaceFreeWithChecksOn: as in a notebook cell, with the recorder and
+// the deadlock checks on, whose own locks would order the threads.
+func TestRaceFreeWithChecksOn(t *testing.T) {
+	if !RaceEnabled {
+		t.Skip("needs -race")
+	}
+	out, _ := runChild(t, "racefree-escape", "FEARLESS_CHECK=1", "FEARLESS_TRACE=1")
+	if !strings.Contains(out, "two threads touched the same shared data with no lock between them (run 1 of 5)") {
+		t.Fatalf("child output:\n%s", out)
+	}
+}
