@@ -89,7 +89,8 @@ lint:
 # Every package under -race, including the kernel's conformance
 # (jupyter_kernel_test) and robustness tests against a real gonb kernel, and
 # kernel/exercise proving every exercise of the course (its wrong answers
-# fail, its student version fails calmly): hence the longer timeout. Some
+# fail, its student version fails calmly, every applicable mutant of each
+# reference solution fails a check: 100 %): hence the longer timeout. Some
 # tests (fearless grade, prove) use the installed kernel: install first.
 test-go: install
 	$(TESTENV) $(GO) test -race -timeout 30m ./...
