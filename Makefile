@@ -86,11 +86,14 @@ lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	@# The helpers as fearless prove --mutants builds them (mutant build tags).
+	$(GO) vet -tags fearless_mutant_inline,fearless_mutant_nolock,fearless_mutant_direct,fearless_mutant_blocksleep ./helpers/...
 
 # Every package under -race, including the kernel's conformance
 # (jupyter_kernel_test) and robustness tests against a real gonb kernel, and
 # kernel/exercise proving every exercise of the course (its wrong answers
-# fail, its student version fails calmly): hence the longer timeout. Some
+# fail, its student version fails calmly, every applicable mutant of each
+# reference solution fails a check: 100 %): hence the longer timeout. Some
 # tests (fearless grade, prove) use the installed kernel: install first.
 test-go: install
 	$(TESTENV) $(GO) test -race -timeout 30m ./...

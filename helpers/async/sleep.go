@@ -13,6 +13,15 @@ import (
 // task.
 func Sleep(d time.Duration) {
 	t := mustCurrent("async.Sleep")
+	if blockingSleep {
+		// thread.Sleep's body: the worker is kept (see sleep_mutant.go).
+		if rec.Enabled() {
+			rec.Emit(rec.Sleep, rec.Begin, 0, 0, int64(d))
+			defer rec.Emit(rec.Sleep, rec.End, 0, 0, int64(d))
+		}
+		time.Sleep(d)
+		return
+	}
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	suspend(t, rec.Sleep, t.id, int64(d), timer.C)

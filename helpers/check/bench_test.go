@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/fearless-go/fearless/helpers/check"
@@ -24,6 +25,24 @@ func BenchmarkEqual(b *testing.B) {
 		ex := check.Exercise("bench") // never Done: nothing shown
 		for range n {
 			ex.Equal("same", want, got)
+		}
+	})
+}
+
+// BenchmarkGate compares a call through an open Gate (a recorded span and
+// the gate's count) with the sync.Mutex lock and unlock it is built on. A
+// gate sits in an exercise's callback, called a few dozen times per check.
+func BenchmarkGate(b *testing.B) {
+	var mu sync.Mutex
+	gate := check.NewGate("work", 1) // open from the start: holds nothing
+	benchcmp.Compare(b, func(n int) {
+		for range n {
+			mu.Lock()
+			mu.Unlock()
+		}
+	}, func(n int) {
+		for range n {
+			gate.Enter().End()
 		}
 	})
 }

@@ -336,6 +336,10 @@ func child(which string) {
 	ex := Exercise("child")
 	defer ex.Done()
 	switch which {
+	case "racefree":
+		ex.RaceFree("a plain map", 5, func() error { countWords(false); return nil })
+	case "racefree-escape":
+		ex.RaceFree("a pointer taken out of its guard", 5, func() error { escapeGuards(); return nil })
 	case "race":
 		ex.Equal("racy counter", true, func() any {
 			n := 0

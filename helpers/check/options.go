@@ -18,6 +18,7 @@ type options struct {
 	containing []string
 	procs      []int
 	race       bool
+	expect     []Expectation // Observe's (see Expect)
 }
 
 func makeOptions(opts []Option) options {

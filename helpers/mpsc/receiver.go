@@ -69,7 +69,7 @@ func (c *channel[T]) recv(d time.Duration, notYet error) (T, error) {
 		return c.recvWait(d, notYet)
 	}
 	c.mu.Unlock()
-	if rec.Enabled() {
+	if observed && rec.Enabled() {
 		rec.Emit(rec.Recv, rec.Instant, c.id, m.id, 0)
 	}
 	return m.claimed(), nil
@@ -94,7 +94,7 @@ func (c *channel[T]) recvWait(d time.Duration, notYet error) (T, error) {
 		defer t.Stop()
 		expired = t.C
 	}
-	recording := rec.Enabled()
+	recording := observed && rec.Enabled()
 	if recording {
 		rec.Emit(rec.RecvWait, rec.Begin, c.id, 0, 0)
 	}

@@ -46,7 +46,7 @@ func (s *Sender[T]) Send(v T) error {
 	c := s.live()
 	c.point()
 	claim := c.moveIn(v)
-	recording := rec.Enabled()
+	recording := observed && rec.Enabled()
 	c.mu.Lock()
 	if c.rxGone {
 		c.mu.Unlock()

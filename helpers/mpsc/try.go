@@ -35,7 +35,7 @@ func (s *Sender[T]) TrySend(v T) error {
 	}
 	c.sent++
 	m := message[T]{v: v, id: c.sent, claim: claim}
-	if rec.Enabled() {
+	if observed && rec.Enabled() {
 		rec.Emit(rec.Send, rec.Instant, c.id, m.id, 0)
 	}
 	c.queue.push(m)

@@ -3,7 +3,6 @@ package mutex
 import (
 	"errors"
 	"github.com/fearless-go/fearless/helpers/internal/where"
-	"sync"
 	"sync/atomic"
 
 	"github.com/fearless-go/fearless/helpers/internal/callers"
@@ -17,7 +16,7 @@ import (
 // value is an unlocked mutex holding T's zero value. A Mutex must not be
 // copied after first use.
 type Mutex[T any] struct {
-	mu       sync.Mutex
+	mu       lockImpl      // sync.Mutex (see lock.go)
 	gen      gen.Counter   // bumped on every unlock, so stale guards are caught
 	orphan   atomic.Uint64 // the generation released on a guard's behalf (see abandon)
 	unwound  bool          // guarded by mu: taken while its goroutine was unwinding a panic

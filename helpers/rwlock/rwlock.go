@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/fearless-go/fearless/helpers/internal/gen"
@@ -15,7 +14,7 @@ import (
 // is an unlocked RwLock holding T's zero value. An RwLock must not be copied
 // after first use.
 type RwLock[T any] struct {
-	mu       sync.RWMutex
+	mu       lockImpl      // sync.RWMutex (see lock.go)
 	readers  readerCount   // read guards out, to catch stale ones before sync.RWMutex sees them
 	gen      gen.Counter   // bumped on every write unlock, so stale write guards are caught
 	orphan   atomic.Uint64 // the write generation released on a guard's behalf (see abandonWrite)

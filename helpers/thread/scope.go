@@ -68,7 +68,7 @@ func (s *Scoped) Go(f func(), opts ...Option) *JoinHandle[struct{}] {
 	}
 	h := &JoinHandle[struct{}]{core: core{body: f}}
 	h.prepare(opts, s)
-	go h.run()
+	start(h.run)
 	return h
 }
 

@@ -16,7 +16,7 @@ func Spawn[T any](f func() T, opts ...Option) *JoinHandle[T] {
 	}
 	h := &JoinHandle[T]{f: f}
 	h.prepare(opts, nil)
-	go h.run()
+	start(h.run)
 	return h
 }
 
@@ -28,7 +28,7 @@ func Go(f func(), opts ...Option) *JoinHandle[struct{}] {
 	}
 	h := &JoinHandle[struct{}]{core: core{body: f}}
 	h.prepare(opts, nil)
-	go h.run()
+	start(h.run)
 	return h
 }
 

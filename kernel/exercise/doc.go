@@ -26,5 +26,8 @@
 // solution (it must score full marks), each wrong answer (each must fail at
 // least one check) and the student version (it must fail calmly: "not
 // implemented yet", no stack trace), running only the cells the exercise
-// needs; that is `fearless prove`.
+// needs; that is `fearless prove`. With ProveOptions.Mutants (`fearless
+// prove --mutants`), every applicable mutant of each reference solution
+// (see Mutants) must fail a check too; a solution cell declares the ones
+// that do not apply, with the reason, in its metadata (MutantsKey).
 package exercise

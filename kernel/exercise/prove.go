@@ -24,6 +24,7 @@ const (
 	KindReference Kind = "reference" // the notebook as written: must score full marks
 	KindWrong     Kind = "wrong"     // a wrong answer in the solution cell: must fail a check
 	KindStudent   Kind = "student"   // the student version: must fail calmly
+	KindMutant    Kind = "mutant"    // a mutant of the reference solution (see Mutants): must fail a check
 )
 
 // DefaultCellTimeout is how long Prove lets one cell run: a check cell whose
@@ -41,21 +42,29 @@ type ProveOptions struct {
 	// Progress, when set, hears about each variant as soon as it is done.
 	// Calls are serialized.
 	Progress func(nb string, v *VariantResult)
+	// Mutants also runs every applicable mutant of each reference
+	// solution (see Mutants); each must fail a check. They run in kernels
+	// of their own, an exercise's mutants to a kernel, Jobs at a time,
+	// and their check cells stop at the first failed check.
+	Mutants bool
 }
 
 // Variant is one version of an exercise that Prove runs.
 type Variant struct {
 	Exercise string // the exercise's grade_id
 	Kind     Kind   // KindReference, KindWrong or KindStudent
-	Name     string // the wrong answer's name (its file name without .go)
-	Why      string // the wrong answer's "// Wrong:" line
+	Name     string // the wrong answer's name (its file name without .go), or the mutant's
+	Why      string // the wrong answer's "// Wrong:" line, or what the mutant changes
 	File     string // the wrong answer's file
 }
 
 // String names the variant: "count reference", "count wrong answer no-lock".
 func (v Variant) String() string {
-	if v.Kind == KindWrong {
+	switch v.Kind {
+	case KindWrong:
 		return fmt.Sprintf("%s wrong answer %s", v.Exercise, v.Name)
+	case KindMutant:
+		return fmt.Sprintf("%s mutant %s", v.Exercise, v.Name)
 	}
 	return v.Exercise + " " + string(v.Kind)
 }
@@ -77,7 +86,10 @@ type NotebookProof struct {
 	Problems []Problem // validation problems: nothing ran
 	Err      error     // the notebook could not be read or run
 	Variants []*VariantResult
-	Duration time.Duration
+	// NotApplicable lists the mutants its exercises declare not
+	// applicable (with --mutants).
+	NotApplicable []NotApplicable
+	Duration      time.Duration
 }
 
 // OK reports whether the notebook is valid and every variant behaved.
@@ -97,6 +109,23 @@ func (p *NotebookProof) OK() bool {
 type Proof struct {
 	Notebooks []*NotebookProof
 	Duration  time.Duration
+	Mutants   bool // mutants were run (ProveOptions.Mutants)
+}
+
+// MutantScore counts the mutants run: killed is how many failed a check
+// (or crashed, or hung), of applicable.
+func (p *Proof) MutantScore() (killed, applicable int) {
+	for _, n := range p.Notebooks {
+		for _, v := range n.Variants {
+			if v.Kind == KindMutant {
+				applicable++
+				if v.OK {
+					killed++
+				}
+			}
+		}
+	}
+	return killed, applicable
 }
 
 // OK reports whether every notebook was proven.
@@ -145,16 +174,25 @@ func Prove(ctx context.Context, paths []string, opts ProveOptions) (*Proof, erro
 			opts.Progress(nb, v)
 		}
 	}
-	proof := &Proof{Notebooks: make([]*NotebookProof, len(jobs))}
+	proof := &Proof{Notebooks: make([]*NotebookProof, len(jobs)), Mutants: opts.Mutants}
+	// Each notebook is read and planned first; then its units (its
+	// variants, and with Mutants each exercise's mutants) run Jobs at a
+	// time, each unit in a kernel of its own.
+	var units []*unit
+	for i, j := range jobs {
+		p, us := prepareNotebook(j.Path, opts)
+		proof.Notebooks[i] = p
+		units = append(units, us...)
+	}
 	sem := make(chan struct{}, opts.Jobs)
 	var wg sync.WaitGroup
-	for i, j := range jobs {
+	for _, u := range units {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			proof.Notebooks[i] = proveNotebook(ctx, j.Path, opts, progress)
+			u.run(ctx, opts, progress)
 		}()
 	}
 	wg.Wait()
@@ -178,34 +216,81 @@ type plan struct {
 	dirty bool
 }
 
-func proveNotebook(ctx context.Context, path string, opts ProveOptions, progress func(string, *VariantResult)) *NotebookProof {
+// unit is a list of plans run in one kernel, in order.
+type unit struct {
+	proof *NotebookProof
+	n     *Notebook
+	plans []*plan
+	start *time.Time // when the notebook's first unit started (guarded by mu)
+	// left counts the notebook's units still running (guarded by mu); the
+	// last one to end sets the notebook's Duration.
+	left *int
+	mu   *sync.Mutex
+}
+
+func (u *unit) run(ctx context.Context, opts ProveOptions, progress func(string, *VariantResult)) {
+	u.mu.Lock()
+	if u.start.IsZero() {
+		*u.start = time.Now()
+	}
+	u.mu.Unlock()
+	defer func() {
+		u.mu.Lock()
+		defer u.mu.Unlock()
+		if *u.left--; *u.left == 0 {
+			u.proof.Duration = time.Since(*u.start)
+		}
+	}()
+	plans := u.plans
+	for len(plans) > 0 && ctx.Err() == nil {
+		done := runPlans(ctx, opts.Runner, u.n, plans, func(v *VariantResult) { progress(u.n.Path, v) })
+		plans = plans[done:]
+	}
+	if err := ctx.Err(); err != nil && len(plans) > 0 {
+		u.mu.Lock()
+		u.proof.Err = fmt.Errorf("stopped: %w", context.Cause(ctx))
+		u.mu.Unlock()
+	}
+}
+
+// prepareNotebook reads and validates a notebook and lays out its units:
+// none when it cannot run.
+func prepareNotebook(path string, opts ProveOptions) (*NotebookProof, []*unit) {
 	start := time.Now()
 	p := &NotebookProof{Path: path}
-	defer func() { p.Duration = time.Since(start) }()
+	defer func() { p.Duration = time.Since(start) }() // until its units end
 	n, err := Read(path)
 	if err != nil {
 		p.Err = err
-		return p
+		return p, nil
 	}
 	if p.Problems = Validate(n); len(p.Problems) > 0 {
-		return p
+		return p, nil
 	}
 	plans, err := planVariants(n)
 	if err != nil {
 		p.Err = err
-		return p
+		return p, nil
 	}
-	for _, pl := range plans {
-		p.Variants = append(p.Variants, pl.variant)
+	groups := [][]*plan{plans}
+	if opts.Mutants {
+		for _, ex := range n.Exercises {
+			mplans, na := planMutants(n, ex)
+			p.NotApplicable = append(p.NotApplicable, na...)
+			if len(mplans) > 0 {
+				groups = append(groups, mplans)
+			}
+		}
 	}
-	for len(plans) > 0 && ctx.Err() == nil {
-		done := runPlans(ctx, opts.Runner, n, plans, func(v *VariantResult) { progress(path, v) })
-		plans = plans[done:]
+	left, mu, first := len(groups), &sync.Mutex{}, time.Time{}
+	var units []*unit
+	for _, g := range groups {
+		for _, pl := range g {
+			p.Variants = append(p.Variants, pl.variant)
+		}
+		units = append(units, &unit{proof: p, n: n, plans: g, start: &first, left: &left, mu: mu})
 	}
-	if err := ctx.Err(); err != nil && len(plans) > 0 {
-		p.Err = fmt.Errorf("stopped: %w", context.Cause(ctx))
-	}
-	return p
+	return p, units
 }
 
 // planVariants lays out every variant of every exercise.
@@ -220,50 +305,96 @@ func planVariants(n *Notebook) ([]*plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		var setup []string
-		declNames := map[string]bool{}
-		for _, idx := range n.Needs(ex) {
-			if idx == ex.Solution {
-				break
-			}
-			setup = append(setup, n.NB.Cells[idx].Source)
-			names, _ := declared(n.NB.Cells[idx].Source)
-			for _, name := range names {
-				declNames[name] = true
-			}
-		}
-		refNames, _ := declared(n.NB.Cells[ex.Solution].Source)
-		var points []float64
-		for _, idx := range ex.Checks {
-			m, _ := MetaOf(n.NB.Cells[idx])
-			points = append(points, m.Points)
-		}
-		add := func(v Variant, solution string, checks *notebook.Notebook) {
-			pl := &plan{variant: &VariantResult{Variant: v}, ex: ex, setup: setup, checks: points}
-			pl.cells = append(pl.cells, notebook.NewCode(solution))
-			for _, idx := range ex.Checks {
-				pl.cells = append(pl.cells, notebook.NewCode(checks.Cells[idx].Source))
-			}
-			if one, ok := merge(solution, pl.cells[1].Source); ok {
-				pl.cells = append([]*notebook.Cell{notebook.NewCode(one)}, pl.cells[2:]...)
-				pl.merged = true
-			}
-			names, ok := declared(solution)
-			pl.dirty = !ok
-			for _, name := range names {
-				if declNames[name] && !slices.Contains(refNames, name) {
-					pl.dirty = true
-				}
-			}
-			plans = append(plans, pl)
-		}
-		add(Variant{Exercise: ex.ID, Kind: KindReference}, n.NB.Cells[ex.Solution].Source, n.NB)
+		e := exerciseContext(n, ex)
+		plans = append(plans, e.plan(Variant{Exercise: ex.ID, Kind: KindReference}, n.NB.Cells[ex.Solution].Source, n.NB))
 		for _, w := range wrongs {
-			add(Variant{Exercise: ex.ID, Kind: KindWrong, Name: w.Name, Why: w.Why, File: w.Path}, w.Source, n.NB)
+			plans = append(plans, e.plan(Variant{Exercise: ex.ID, Kind: KindWrong, Name: w.Name, Why: w.Why, File: w.Path}, w.Source, n.NB))
 		}
-		add(Variant{Exercise: ex.ID, Kind: KindStudent}, student.Cells[ex.Solution].Source, student)
+		plans = append(plans, e.plan(Variant{Exercise: ex.ID, Kind: KindStudent}, student.Cells[ex.Solution].Source, student))
 	}
 	return plans, nil
+}
+
+// planMutants lays out the mutants of an exercise's reference solution,
+// leaving out (and listing) those its solution cell declares not
+// applicable. Each mutant's cells are built with its tags, and stop at
+// the first failed check.
+func planMutants(n *Notebook, ex *Exercise) ([]*plan, []NotApplicable) {
+	cell := n.NB.Cells[ex.Solution]
+	skip := notApplicable(cell)
+	e := exerciseContext(n, ex)
+	var plans []*plan
+	var na []NotApplicable
+	for _, m := range Mutants(cell.Source) {
+		if why, ok := skip[m.Name]; ok {
+			na = append(na, NotApplicable{Exercise: ex.ID, Mutant: m.Name, Reason: why})
+			continue
+		}
+		pl := e.plan(Variant{Exercise: ex.ID, Kind: KindMutant, Name: m.Name, Why: m.What}, m.Source, n.NB)
+		withTags(pl.cells, m.Tags)
+		pl.cells[0].Source = failFastLine + "\n" + pl.cells[0].Source
+		plans = append(plans, pl)
+	}
+	for name, why := range skip {
+		if !slices.ContainsFunc(na, func(x NotApplicable) bool { return x.Mutant == name }) {
+			na = append(na, NotApplicable{Exercise: ex.ID, Mutant: name, Reason: "(no such mutant: " + why + ")"})
+		}
+	}
+	return plans, na
+}
+
+// failFastLine makes a mutant's checks stop at the first failed one
+// (helpers/check reads FEARLESS_CHECK_FAILFAST): one failure kills it.
+const failFastLine = "%env " + check.FailFastEnv + " 1"
+
+// exercise is what every variant of an exercise shares.
+type exerciseCtx struct {
+	ex        *Exercise
+	setup     []string
+	declNames map[string]bool
+	refNames  []string
+	points    []float64
+}
+
+func exerciseContext(n *Notebook, ex *Exercise) *exerciseCtx {
+	e := &exerciseCtx{ex: ex, declNames: map[string]bool{}}
+	for _, idx := range n.Needs(ex) {
+		if idx == ex.Solution {
+			break
+		}
+		e.setup = append(e.setup, n.NB.Cells[idx].Source)
+		names, _ := declared(n.NB.Cells[idx].Source)
+		for _, name := range names {
+			e.declNames[name] = true
+		}
+	}
+	e.refNames, _ = declared(n.NB.Cells[ex.Solution].Source)
+	for _, idx := range ex.Checks {
+		m, _ := MetaOf(n.NB.Cells[idx])
+		e.points = append(e.points, m.Points)
+	}
+	return e
+}
+
+// plan lays out one variant: its solution, then the check cells of checks.
+func (e *exerciseCtx) plan(v Variant, solution string, checks *notebook.Notebook) *plan {
+	pl := &plan{variant: &VariantResult{Variant: v}, ex: e.ex, setup: e.setup, checks: e.points}
+	pl.cells = append(pl.cells, notebook.NewCode(solution))
+	for _, idx := range e.ex.Checks {
+		pl.cells = append(pl.cells, notebook.NewCode(checks.Cells[idx].Source))
+	}
+	if one, ok := merge(solution, pl.cells[1].Source); ok {
+		pl.cells = append([]*notebook.Cell{notebook.NewCode(one)}, pl.cells[2:]...)
+		pl.merged = true
+	}
+	names, ok := declared(solution)
+	pl.dirty = !ok
+	for _, name := range names {
+		if e.declNames[name] && !slices.Contains(e.refNames, name) {
+			pl.dirty = true
+		}
+	}
+	return pl
 }
 
 // resetCell clears gonb's memorized declarations.
@@ -329,6 +460,9 @@ func runPlans(ctx context.Context, opts runner.Options, n *Notebook, plans []*pl
 		}
 		// The kernel died or stopped answering during this variant.
 		pl.variant.Problem = "the kernel died: " + died(cells, res.Err)
+		if pl.variant.Kind == KindMutant { // its cell hung or crashed the kernel: caught
+			pl.variant.OK, pl.variant.Problem, pl.variant.Verdict = true, "", "killed: "+died(cells, res.Err)
+		}
 		pl.variant.Cells = cells
 		judged(pl.variant)
 		return i + 1
@@ -481,6 +615,23 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 		default:
 			fail("passed every check (%s/%s): the checks do not catch this wrong answer", pyNum(score), pyNum(max))
 		}
+	case KindMutant:
+		var real []string
+		for _, f := range failedChecks {
+			if !strings.Contains(f, "skipped: an earlier check failed") {
+				real = append(real, f)
+			}
+		}
+		switch {
+		case len(real) > 0:
+			v.OK, v.Verdict = true, "killed: "+real[0]
+		case runtimeCrash(checkCells) != "":
+			v.OK, v.Verdict = true, "killed: crashed: "+runtimeCrash(checkCells)
+		case crashed != "":
+			fail("stillborn: the mutant did not run its checks (it must build): %s", crashed)
+		default:
+			fail("survived: passed every check (%s/%s): the checks do not notice that %s", pyNum(score), pyNum(max), v.Why)
+		}
 	case KindStudent:
 		if crashed != "" {
 			fail("not calm: %s", crashed)
@@ -596,6 +747,21 @@ func (p *Proof) WriteText(w io.Writer) error {
 	}
 	_, err := fmt.Fprintf(w, "fearless prove: %s: %d notebooks, %d variants, %d misbehaved, in %s\n",
 		verdict, len(p.Notebooks), variants, bad, p.Duration.Round(100*time.Millisecond))
+	if !p.Mutants || err != nil {
+		return err
+	}
+	for _, n := range p.Notebooks {
+		for _, na := range n.NotApplicable {
+			fmt.Fprintf(w, "not applicable: %s %s mutant %s: %s\n", filepath.Base(n.Path), na.Exercise, na.Mutant, na.Reason)
+		}
+	}
+	killed, applicable := p.MutantScore()
+	percent := 100
+	if applicable > 0 {
+		percent = killed * 100 / applicable
+	}
+	// The last line, exactly: CI and make test read it.
+	_, err = fmt.Fprintf(w, "mutants: %d killed of %d applicable (%d%%)\n", killed, applicable, percent)
 	return err
 }
 

@@ -17,43 +17,50 @@ import (
 
 // TestProve proves every exercise of the course (whatever notebooks/ holds
 // now) and of the sample: each reference solution scores full marks, each
-// wrong answer fails a check, each student version fails calmly.
+// wrong answer fails a check, each student version fails calmly, and — on
+// the course — every applicable mutant of each reference solution fails a
+// check: the run must end with "mutants: K killed of N applicable (100%)".
 func TestProve(t *testing.T) {
 	spec := testenv.Kernel(t)
-	paths := []string{"../testdata/exercise"}
-	if nbs, _ := filepath.Glob("../../notebooks/*.ipynb"); len(nbs) > 0 {
-		paths = append(paths, "../../notebooks")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Minute)
 	defer cancel()
-	proof, err := Prove(ctx, paths, ProveOptions{
+	opts := ProveOptions{
 		Runner: runner.Options{Env: testenv.Offline, FindSpec: func(name string) (*kernelspec.Spec, error) {
 			return kernelspec.FindIn([]string{filepath.Dir(spec.Dir)}, name)
 		}},
 		Progress: func(nb string, v *VariantResult) { t.Log(v.Line(nb)) },
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	var text strings.Builder
-	proof.WriteText(&text)
-	t.Log("\n" + text.String())
+	proofs := []*Proof{prove(ctx, t, []string{"../testdata/exercise"}, opts)}
+	if nbs, _ := filepath.Glob("../../notebooks/*.ipynb"); len(nbs) > 0 {
+		opts.Mutants = true
+		course := prove(ctx, t, []string{"../../notebooks"}, opts)
+		proofs = append(proofs, course)
+		killed, applicable := course.MutantScore()
+		var text strings.Builder
+		course.WriteText(&text)
+		lines := strings.Split(strings.TrimSpace(text.String()), "\n")
+		if last := lines[len(lines)-1]; killed != applicable || applicable == 0 || !strings.HasSuffix(last, "applicable (100%)") {
+			t.Errorf("the course's mutants: %d killed of %d applicable; the last line reads %q", killed, applicable, last)
+		}
+	}
 	sample := 0
-	for _, n := range proof.Notebooks {
-		for _, p := range n.Problems {
-			t.Errorf("%s", p.Error())
-		}
-		if n.Err != nil {
-			t.Errorf("%s: %v", n.Path, n.Err)
-		}
-		for _, v := range n.Variants {
-			if !v.OK {
-				t.Errorf("%s: %s: %s", n.Path, v.Variant, v.Problem)
+	for _, proof := range proofs {
+		for _, n := range proof.Notebooks {
+			for _, p := range n.Problems {
+				t.Errorf("%s", p.Error())
 			}
-			if strings.HasSuffix(n.Path, "counter.ipynb") && v.OK {
-				sample++
-				if v.Kind == KindReference && v.Exercise == "count" {
-					checkOutputs(t, v)
+			if n.Err != nil {
+				t.Errorf("%s: %v", n.Path, n.Err)
+			}
+			for _, v := range n.Variants {
+				if !v.OK {
+					t.Errorf("%s: %s: %s", n.Path, v.Variant, v.Problem)
+				}
+				if strings.HasSuffix(n.Path, "counter.ipynb") && v.OK {
+					sample++
+					if v.Kind == KindReference && v.Exercise == "count" {
+						checkOutputs(t, v)
+					}
 				}
 			}
 		}
@@ -61,6 +68,19 @@ func TestProve(t *testing.T) {
 	if sample != 9 {
 		t.Errorf("the sample proved %d variants, want 9 (2 references, 5 wrong answers, 2 student versions)", sample)
 	}
+}
+
+// prove runs Prove and logs its report.
+func prove(ctx context.Context, t *testing.T, paths []string, opts ProveOptions) *Proof {
+	t.Helper()
+	proof, err := Prove(ctx, paths, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	proof.WriteText(&text)
+	t.Log("\n" + text.String())
+	return proof
 }
 
 // checkOutputs checks what a check cell showed: one display_data with the
@@ -144,6 +164,10 @@ func TestJudge(t *testing.T) {
 		{"student stack trace", KindStudent, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(notImpl), "goroutine 1 [running]:\n")}, "not calm: check cell 1 printed a stack trace: goroutine 1 [running]:"},
 		{"student passes", KindStudent, nil, []*runner.CellResult{ok, cellWith(runner.OK, result(passed), "")}, "the student version passes every check"},
 		{"student stub does not compile", KindStudent, nil, []*runner.CellResult{broken, ok}, "the student's stub (it must compile) failed"},
+		{"mutant killed", KindMutant, nil, []*runner.CellResult{ok, cellWith(runner.Failed, result(passed, failed), "")}, ""},
+		{"mutant crashes the program", KindMutant, nil, []*runner.CellResult{ok, cellWith(runner.Failed, nil, "fatal error: concurrent map writes\n")}, ""},
+		{"mutant survives", KindMutant, nil, []*runner.CellResult{ok, cellWith(runner.OK, result(passed, passed), "")}, "survived: passed every check (2/2)"},
+		{"mutant does not build", KindMutant, nil, []*runner.CellResult{ok, {Status: runner.Failed, Error: &runner.ErrorInfo{Value: "undefined: g"}}}, "stillborn"},
 	}
 	for _, tc := range cases {
 		pl := &plan{variant: &VariantResult{Variant: Variant{Exercise: "count", Kind: tc.kind}}, ex: &Exercise{ID: "count"}, checks: []float64{2}}
