@@ -143,3 +143,19 @@ func jsonType(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// Allowed returns the packages an exercise allows its learner's code to use
+// on top of guard.DefaultAllow: the list under guard.MetaKey
+// ("fearless_allow") in the nbgrader metadata of the instructor's solution
+// cell. Read it from the instructor's notebook only.
+func Allowed(c *notebook.Cell) []string {
+	obj, _ := c.Metadata["nbgrader"].(map[string]any)
+	list, _ := obj["fearless_allow"].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

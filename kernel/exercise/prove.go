@@ -176,6 +176,9 @@ type plan struct {
 	// a declaration cell declares (or cannot be parsed): the declaration
 	// cells run again before the next variant.
 	dirty bool
+	// refused says why fearless grade would refuse the variant's solution
+	// before it runs (package guard), when it would.
+	refused string
 }
 
 func proveNotebook(ctx context.Context, path string, opts ProveOptions, progress func(string, *VariantResult)) *NotebookProof {
@@ -240,6 +243,11 @@ func planVariants(n *Notebook) ([]*plan, error) {
 		}
 		add := func(v Variant, solution string, checks *notebook.Notebook) {
 			pl := &plan{variant: &VariantResult{Variant: v}, ex: ex, setup: setup, checks: points}
+			var checkSrcs []string
+			for _, idx := range ex.Checks {
+				checkSrcs = append(checkSrcs, checks.Cells[idx].Source)
+			}
+			pl.refused = guardProblem(setup, solution, Allowed(n.NB.Cells[ex.Solution]), checkSrcs)
 			pl.cells = append(pl.cells, notebook.NewCode(solution))
 			for _, idx := range ex.Checks {
 				pl.cells = append(pl.cells, notebook.NewCode(checks.Cells[idx].Source))
@@ -398,6 +406,10 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 		v.Duration += c.Duration
 	}
 	fail := func(format string, args ...any) { v.OK, v.Problem = false, fmt.Sprintf(format, args...) }
+	if pl.refused != "" {
+		fail("%s", pl.refused)
+		return
+	}
 	for _, c := range setup {
 		if c == nil || c.Status != runner.OK {
 			msg := "not run"

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/kernelspec"
 	"github.com/fearless-go/fearless/kernel/notebook"
@@ -117,12 +118,17 @@ const (
 	StatusError      = "error"      // the grader could not run it (kernel would not start): not cached
 )
 
+// StatusRefused is the status of a check cell that did not run because
+// the learner's code was refused (package guard).
+const StatusRefused = "refused"
+
 // Exercise is one exercise's grade.
 type Exercise struct {
 	ID       string  `json:"id"`
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
 	Reason   string  `json:"reason,omitempty"` // why points were lost, in a line
+	Refused  bool    `json:"refused,omitempty"` // the learner's code was refused before it ran (Reason says why)
 	Checks   []Check `json:"checks"`
 }
 
@@ -131,7 +137,7 @@ type Check struct {
 	Name     string  `json:"name"`
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
-	Status   string  `json:"status"` // helpers/check's status, or not-run
+	Status   string  `json:"status"` // helpers/check's status, not-run or refused
 	Message  string  `json:"message,omitempty"`
 }
 
@@ -332,7 +338,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 			break
 		}
 		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit,
-			Env: append(append([]string{}, g.opts.Env...), sb.env()...), FindSpec: g.opts.FindSpec})
+			Env: append(append(append([]string{}, g.opts.Env...), sb.env()...), check.KeyEnv+"="+p.key), FindSpec: g.opts.FindSpec})
 		res := r.Execute(ctx, p.run, sb.notebookPath())
 		// A kernel that did not start (a port taken between its choice and
 		// its bind, a busy machine) is the grader's problem: try again.

@@ -81,7 +81,7 @@ func (c *Class) WriteCSV(w io.Writer) error {
 			}
 			row = append(row, v)
 		}
-		row = append(row, s.Status, s.Problem, s.Path)
+		row = append(row, s.Status, s.problem(), s.Path)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -140,6 +140,21 @@ func (c *Class) WriteText(w io.Writer) error {
 		len(c.Submissions), c.Duration.Round(100_000_000), cached, pts(mean), pts(c.MaxScore))
 	fmt.Fprintf(w, "gradebook: %s; feedback and results.json: %s/<submission>/\n", filepath.Join(c.Out, "gradebook.csv"), c.Out)
 	return nil
+}
+
+// problem is the gradebook's problem column: the submission's problem, or
+// what was refused.
+func (s *Submission) problem() string {
+	if s.Problem != "" {
+		return s.Problem
+	}
+	var out []string
+	for _, e := range s.Exercises {
+		if e.Refused {
+			out = append(out, e.ID+": "+e.Reason)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // note is the submission's row note: its problem, or the first reason.

@@ -78,6 +78,7 @@ func score(src *exercise.Notebook, p *prepared, cells []*runner.CellResult, why 
 		}
 		e.Score = math.Min(e.Score, e.MaxScore)
 		e.Reason = reason(e, p)
+		e.Refused = p.refused[ex.ID] != ""
 		out = append(out, e)
 	}
 	return out, notes
@@ -104,6 +105,8 @@ func checkCell(ex *exercise.Exercise, p *prepared, gi int, cr *runner.CellResult
 	}
 	if cr == nil || cr.Status == runner.NotRun {
 		switch {
+		case p.refused[ex.ID] != "":
+			return []Check{{Name: "the check cell", MaxScore: points, Status: StatusRefused, Message: refusedMsg(p.refused[ex.ID])}}, 0
 		case p.missing[ex.ID] && !p.attempted():
 			return fail(missingMsg(ex.ID)), 0
 		case why != "":
@@ -225,6 +228,8 @@ func reason(e *Exercise, p *prepared) string {
 		}
 	}
 	switch {
+	case p.refused[e.ID] != "":
+		return refusedMsg(p.refused[e.ID])
 	case p.untouched[e.ID] && len(failed) == 0:
 		return "not attempted: the solution cell is as handed out"
 	case len(failed) == 0 && notImpl > 0:
