@@ -127,7 +127,7 @@ type Exercise struct {
 	ID       string  `json:"id"`
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
-	Reason   string  `json:"reason,omitempty"` // why points were lost, in a line
+	Reason   string  `json:"reason,omitempty"`  // why points were lost, in a line
 	Refused  bool    `json:"refused,omitempty"` // the learner's code was refused before it ran (Reason says why)
 	Checks   []Check `json:"checks"`
 }

@@ -26,7 +26,7 @@ fmt.Println(helper(), os.Args)`
 func TestCheck(t *testing.T) {
 	for _, tc := range []struct {
 		name, sol, want string
-		allow          []string
+		allow           []string
 	}{
 		{"honest", "import \"sync\"\n\nfunc Count() int {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tdefer mu.Unlock()\n\treturn helper() + len(fmt.Sprint(1))\n}", "", nil},
 		{"helpers", "func Run() { h := thread.Spawn(func() int { return 1 }); h.Join(); _ = mutex.New(0) }", "", nil},
