@@ -349,6 +349,8 @@ func checkResultsJSON(t *testing.T, path string, score float64) {
 			Score      *float64 `json:"score"`
 			MaxScore   *float64 `json:"max_score"`
 			Visibility string   `json:"visibility"`
+			Status     string   `json:"status"`
+			Format     string   `json:"output_format"`
 			Output     *string  `json:"output"`
 		} `json:"tests"`
 	}
@@ -360,7 +362,8 @@ func checkResultsJSON(t *testing.T, path string, score float64) {
 	}
 	sum := 0.0
 	for _, x := range r.Tests {
-		if x.Name == "" || x.Score == nil || x.MaxScore == nil || x.Output == nil || x.Visibility != "visible" {
+		if x.Name == "" || x.Score == nil || x.MaxScore == nil || x.Output == nil || x.Visibility != "visible" && x.Visibility != DefaultHiddenVisibility ||
+			x.Status != "passed" && x.Status != "failed" || x.Format != "text" || strings.ContainsAny(*x.Output, "\x1b\a") {
 			t.Errorf("%s: malformed test %+v", path, x)
 			continue
 		}

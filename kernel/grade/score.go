@@ -3,6 +3,7 @@ package grade
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/fearless-go/fearless/helpers/check"
@@ -137,8 +138,13 @@ func checkCell(ex *exercise.Exercise, p *prepared, gi int, cr *runner.CellResult
 	if r.MaxScore > points && r.MaxScore > 0 {
 		scale = points / r.MaxScore
 	}
+	visible := ""
+	if gi >= 0 && gi < len(p.graded.Cells) {
+		visible = p.graded.Cells[gi].Source // the handout's check cell
+	}
 	for _, c := range r.Checks {
-		out = append(out, Check{Name: c.Name, Score: c.Points * scale, MaxScore: c.MaxPoints * scale, Status: c.Status, Message: c.Message})
+		hidden := !strings.Contains(visible, strconv.Quote(c.Name)) && !strings.Contains(visible, "`"+c.Name+"`")
+		out = append(out, Check{Name: c.Name, Score: c.Points * scale, MaxScore: c.MaxPoints * scale, Status: c.Status, Message: c.Message, Hidden: hidden})
 	}
 	// The result is authentic; a cell that then ended in error scores 0
 	// unless the error is Done's own (a failed check ends the program).
