@@ -18,6 +18,7 @@ import (
 
 	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/kernel/exercise"
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/kernelspec"
 	"github.com/fearless-go/fearless/kernel/notebook"
 	"github.com/fearless-go/fearless/kernel/runner"
@@ -205,6 +206,11 @@ func Grade(ctx context.Context, opts Options) (*Class, error) {
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return nil, err
 	}
+	// The grader's own tools run now, before any submission: then every
+	// child of the grader without a run's mark is an escapee (sandbox.close).
+	goEnv()
+	guard.Prepare()
+	becomeReaper()
 	c := &Class{Source: opts.Source, Out: opts.Out}
 	for _, ex := range src.Exercises {
 		c.Exercises = append(c.Exercises, ExerciseDef{ID: ex.ID, Points: ex.Points})

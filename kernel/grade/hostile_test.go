@@ -249,3 +249,50 @@ func keys(m map[string]*Submission) []string {
 	}
 	return out
 }
+
+// TestHostileEscapee is defence in depth for class 4, for an exercise
+// whose instructor allowed os/exec: a process started with an empty
+// environment in a session of its own (no run's mark, out of the kernel's
+// process group) still dies with its run — the grader is its subreaper.
+func TestHostileEscapee(t *testing.T) {
+	testenv.Integration(t)
+	dir := t.TempDir()
+	src, err := notebook.Read(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range src.Cells {
+		if m, ok := c.Metadata["nbgrader"].(map[string]any); ok && m["grade_id"] == "count" {
+			m["fearless_allow"] = []any{"os/exec"}
+		}
+	}
+	source := filepath.Join(dir, "counter.ipynb")
+	writeNB(t, source, src)
+	subs := filepath.Join(dir, "subs")
+	if err := os.MkdirAll(subs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	escapee := `import "os/exec"
+
+func init() {
+	cmd := exec.Command("setsid", "sleep", "3604")
+	cmd.Env = []string{}
+	_ = cmd.Start()
+}
+
+` + honestCount
+	writeNB(t, filepath.Join(subs, "escapee.ipynb"), withSolutions(t, map[string]*string{"count": &escapee, "first-of": ptr(honestFirstOf)}))
+	o := options(t, subs, filepath.Join(dir, "out"))
+	o.Source = source
+	class, err := Grade(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := class.Submissions[0]
+	if c := s.ex("count"); c == nil || c.Refused || c.Score != 2 {
+		t.Errorf("escapee: not graded as the honest answer:\n%s", s.everything())
+	}
+	if pids := processesWith("3604"); len(pids) > 0 {
+		t.Errorf("the escapee outlived its run: %v", pids)
+	}
+}

@@ -126,3 +126,8 @@ func exportsAll(path string, sels []string) bool {
 	}
 	return true
 }
+
+// Prepare reads what Check needs from the Go installation (the standard
+// library's packages, with `go env GOROOT`) now rather than at the first
+// Check: a caller that must know when it starts processes calls it first.
+func Prepare() { stdPackages() }
