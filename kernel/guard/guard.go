@@ -52,6 +52,7 @@ type Problem struct {
 	Msg  string // "your code uses package os, which this exercise does not allow"
 }
 
+// Error gives the problem in a line: "line 4: your code uses package os, …".
 func (p Problem) Error() string {
 	if p.Line > 0 {
 		return fmt.Sprintf("line %d: %s", p.Line, p.Msg)

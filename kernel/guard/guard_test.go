@@ -90,3 +90,22 @@ func TestDropRedeclared(t *testing.T) {
 		t.Fatal("the instructor's cell changed")
 	}
 }
+
+// BenchmarkCheck is the check's cost for one submission's program: the
+// sample's cells, beside parsing them alone (the least any check costs).
+func BenchmarkCheck(b *testing.B) {
+	cells := []Cell{{Source: decls}, {Source: "import \"sync\"\n\nfunc Count() int {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tdefer mu.Unlock()\n\treturn helper()\n}", Learner: true}, {Source: checkCell}}
+	Prepare()
+	b.Run("check", func(b *testing.B) {
+		for b.Loop() {
+			if len(Check(cells)) != 0 {
+				b.Fatal("refused")
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			_ = build(cells)
+		}
+	})
+}
