@@ -31,3 +31,22 @@ func TestPlanRefused(t *testing.T) {
 		t.Errorf("refused %q", got)
 	}
 }
+
+// TestValidateAllow: fearless_allow must be a list of import paths on a
+// solution cell.
+func TestValidateAllow(t *testing.T) {
+	n, err := Read("../testdata/exercise/counter.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sol := n.NB.Cells[n.Exercises[0].Solution]
+	meta := sol.Metadata["nbgrader"].(map[string]any)
+	meta["fearless_allow"] = []any{"os"}
+	if probs := Validate(Parse(n.NB, "")); len(probs) > 0 || len(Allowed(sol)) != 1 {
+		t.Fatalf("a good list: %v", probs)
+	}
+	meta["fearless_allow"] = "os"
+	if probs := Validate(Parse(n.NB, "")); len(probs) != 1 || !strings.Contains(probs[0].Error(), "want a list of import paths") {
+		t.Fatalf("a string: %v", probs)
+	}
+}
