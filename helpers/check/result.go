@@ -35,7 +35,7 @@ type Result struct {
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
 	Checks   []Check `json:"checks"`
-	// Signature is set when the grader asked for it (see SignNext).
+	// Signature is set when the grader gave the program a key (see KeyEnv).
 	Signature string `json:"signature,omitempty"`
 }
 

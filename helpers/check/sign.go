@@ -5,34 +5,35 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"sync"
+	"os"
 )
 
-// pendingKey is the key SignNext left for the next Exercise.
-var (
-	pendingMu  sync.Mutex
-	pendingKey []byte
-)
+// KeyEnv is the environment variable through which a grader (fearless
+// grade) hands a check program its signing key. The package reads it and
+// removes it from the environment in its init, which runs before any code
+// of the program's own package (a learner's init or package variables), in
+// a program gonb runs for a cell;
+// the key is then kept where no exported name, fmt or reflect reaches it,
+// and every Result that Exercise's Done sends is signed with it in the same
+// call that computes it: an HMAC-SHA256 (Result.Signature) by which the
+// grader tells its check cells' results from forged ones. Learners never
+// set it. The key never appears in a program's source.
+const KeyEnv = "FEARLESS_CHECK_KEY"
 
-// SignNext makes the next Checks that Exercise creates sign its Result with
-// an HMAC-SHA256 under key (Result.Signature), so that a grader can tell the
-// result its own check cell produced from one forged by the code under test.
-// The key is taken by exactly one Exercise call and forgotten here; the
-// grader (fearless grade) puts the call, with a fresh key per run, right
-// before the check cell's check.Exercise line. Learners never call it.
-func SignNext(key string) {
-	pendingMu.Lock()
-	defer pendingMu.Unlock()
-	pendingKey = []byte(key)
-}
+// signKey is the key from KeyEnv; nil when none was given.
+var signKey []byte
 
-// takeKey hands the pending key to one Exercise.
-func takeKey() []byte {
-	pendingMu.Lock()
-	defer pendingMu.Unlock()
-	k := pendingKey
-	pendingKey = nil
-	return k
+// init takes the key in a cell's program only (gonb's pipe is in its
+// environment): a tool that links this package, such as the fearless
+// kernel that starts gonb, passes the variable on untouched.
+func init() {
+	if !inNotebook() {
+		return
+	}
+	if k := os.Getenv(KeyEnv); k != "" {
+		signKey = []byte(k)
+	}
+	_ = os.Unsetenv(KeyEnv)
 }
 
 // sign sets r.Signature when the checks were given a key.
@@ -53,7 +54,7 @@ func signature(r *Result, key []byte) string {
 }
 
 // Verify reports whether the result carries a valid signature under key:
-// whether it was produced by the Checks that a SignNext(key) call preceded,
+// whether it was produced by Done in a program given the key (KeyEnv),
 // unchanged since.
 func (r *Result) Verify(key string) bool {
 	if r.Signature == "" || key == "" {

@@ -143,3 +143,42 @@ func jsonType(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// Allowed returns the packages an exercise allows its learner's code to use
+// on top of guard.DefaultAllow: the list under guard.MetaKey
+// ("fearless_allow") in the nbgrader metadata of the instructor's solution
+// cell. Read it from the instructor's notebook only.
+func Allowed(c *notebook.Cell) []string {
+	obj, _ := c.Metadata["nbgrader"].(map[string]any)
+	list, _ := obj["fearless_allow"].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// allowProblem says what is wrong with a cell's "fearless_allow" list: it
+// must be a list of import paths, on a solution cell.
+func allowProblem(c *notebook.Cell, role Role) string {
+	obj, _ := c.Metadata["nbgrader"].(map[string]any)
+	v, ok := obj["fearless_allow"]
+	if !ok {
+		return ""
+	}
+	if role != Solution {
+		return "nbgrader fearless_allow is read on a solution cell only"
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return fmt.Sprintf("nbgrader fearless_allow is a %s, want a list of import paths", jsonType(v))
+	}
+	for _, x := range list {
+		if s, ok := x.(string); !ok || s == "" {
+			return fmt.Sprintf("nbgrader fearless_allow holds %v, want import paths", x)
+		}
+	}
+	return ""
+}

@@ -214,6 +214,9 @@ type plan struct {
 	// a declaration cell declares (or cannot be parsed): the declaration
 	// cells run again before the next variant.
 	dirty bool
+	// refused says why fearless grade would refuse the variant's solution
+	// before it runs (package guard), when it would.
+	refused string
 }
 
 // unit is a list of plans run in one kernel, in order.
@@ -354,6 +357,7 @@ type exerciseCtx struct {
 	declNames map[string]bool
 	refNames  []string
 	points    []float64
+	allowed   []string // packages the solution may use beyond guard.DefaultAllow
 }
 
 func exerciseContext(n *Notebook, ex *Exercise) *exerciseCtx {
@@ -369,6 +373,7 @@ func exerciseContext(n *Notebook, ex *Exercise) *exerciseCtx {
 		}
 	}
 	e.refNames, _ = declared(n.NB.Cells[ex.Solution].Source)
+	e.allowed = Allowed(n.NB.Cells[ex.Solution])
 	for _, idx := range ex.Checks {
 		m, _ := MetaOf(n.NB.Cells[idx])
 		e.points = append(e.points, m.Points)
@@ -379,9 +384,14 @@ func exerciseContext(n *Notebook, ex *Exercise) *exerciseCtx {
 // plan lays out one variant: its solution, then the check cells of checks.
 func (e *exerciseCtx) plan(v Variant, solution string, checks *notebook.Notebook) *plan {
 	pl := &plan{variant: &VariantResult{Variant: v}, ex: e.ex, setup: e.setup, checks: e.points}
-	pl.cells = append(pl.cells, notebook.NewCode(solution))
+	var checkSrcs []string
 	for _, idx := range e.ex.Checks {
-		pl.cells = append(pl.cells, notebook.NewCode(checks.Cells[idx].Source))
+		checkSrcs = append(checkSrcs, checks.Cells[idx].Source)
+	}
+	pl.refused = guardProblem(e.setup, solution, e.allowed, checkSrcs)
+	pl.cells = append(pl.cells, notebook.NewCode(solution))
+	for _, src := range checkSrcs {
+		pl.cells = append(pl.cells, notebook.NewCode(src))
 	}
 	if one, ok := merge(solution, pl.cells[1].Source); ok {
 		pl.cells = append([]*notebook.Cell{notebook.NewCode(one)}, pl.cells[2:]...)
@@ -532,6 +542,10 @@ func judge(pl *plan, setup, cells []*runner.CellResult) {
 		v.Duration += c.Duration
 	}
 	fail := func(format string, args ...any) { v.OK, v.Problem = false, fmt.Sprintf(format, args...) }
+	if pl.refused != "" {
+		fail("%s", pl.refused)
+		return
+	}
 	for _, c := range setup {
 		if c == nil || c.Status != runner.OK {
 			msg := "not run"

@@ -80,6 +80,9 @@ func Validate(n *Notebook) []Problem {
 		if m.SchemaVersion != SchemaVersion {
 			add(i, 0, id, "nbgrader schema_version is %d, want %d", m.SchemaVersion, SchemaVersion)
 		}
+		if msg := allowProblem(c, role); msg != "" {
+			add(i, 0, id, "%s", msg)
+		}
 		if role == Plain {
 			continue
 		}

@@ -11,12 +11,19 @@
 // directory, HOME and TMPDIR of its own; every process it started killed at
 // the end), with a timeout and an output limit per cell.
 //
-// Only the instructor's check cells score, and only through a result they
-// signed in this run: the grader puts check.SignNext(key) before each check
-// cell's check.Exercise line, with a fresh key, and accepts a result from
-// that cell only with that key's HMAC (helpers/check). A learner's cell that
-// prints a pass, or code under test that sends a result of its own, scores
-// nothing.
+// Before anything runs, the learner's cells are checked (package guard):
+// every identifier resolved to its package, any package outside the
+// exercise's allow-list refused, as are compiler directives and gonb's
+// command lines; a refused exercise scores 0 and does not run. A learner's
+// redeclaration of an instructor's name is dropped.
+//
+// Only the instructor's check cells score, and only through a result signed
+// in this run: the grader hands the kernel a fresh key in its environment
+// (check.KeyEnv, never in a program's source), helpers/check takes it out of
+// the environment before the learner's code runs and signs each result
+// Done sends, and the grader accepts a check cell's result only with that
+// key's HMAC. A learner's cell that prints a pass, or code under test that
+// sends a result of its own, scores nothing.
 //
 // Grade writes, per submission, feedback.ipynb and feedback.html (each check,
 // its points, why it failed; the compiler's message at the learner's line when

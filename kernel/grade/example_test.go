@@ -13,7 +13,7 @@ func ExampleSubmission_Gradescope() {
 		ID: "count", Score: 3, MaxScore: 5, Reason: "four goroutines: got 3998, want 4000",
 		Checks: []grade.Check{
 			{Name: "one goroutine counts to 1000", Score: 1, MaxScore: 1, Status: "passed"},
-			{Name: "four goroutines", Score: 0, MaxScore: 2, Status: "failed", Message: "got 3998, want 4000"},
+			{Name: "four goroutines", Score: 0, MaxScore: 2, Status: "failed", Message: "got 3998, want 4000", Hidden: true},
 			{Name: "built with the race detector", Score: 2, MaxScore: 2, Status: "passed"},
 		},
 	}}}
@@ -25,7 +25,9 @@ func ExampleSubmission_Gradescope() {
 	//  "name": "count: four goroutines",
 	//  "score": 0,
 	//  "max_score": 2,
-	//  "visibility": "visible",
+	//  "status": "failed",
+	//  "output_format": "text",
+	//  "visibility": "after_published",
 	//  "output": "failed: got 3998, want 4000"
 	// }
 }

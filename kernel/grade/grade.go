@@ -16,7 +16,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/kernel/exercise"
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/kernelspec"
 	"github.com/fearless-go/fearless/kernel/notebook"
 	"github.com/fearless-go/fearless/kernel/runner"
@@ -27,6 +29,9 @@ const (
 	DefaultTimeout     = 30 * time.Second // per cell
 	DefaultOutputLimit = 1 << 20          // bytes of output per cell
 	DefaultJobs        = 2
+	// DefaultBudget bounds one submission's run, whatever its cells ×
+	// the timeout would allow.
+	DefaultBudget = 5 * time.Minute
 	// MaxSubmissionSize is the largest file read as a submission.
 	MaxSubmissionSize = 32 << 20
 )
@@ -38,12 +43,18 @@ type Options struct {
 	// One makes Submissions a single submission (a file, or a folder holding
 	// the notebook, as Gradescope's /autograder/submission); its files go
 	// straight into Out.
-	One         bool
-	Out         string        // where feedback, results and the gradebook go
-	Timeout     time.Duration // how long one cell may run (DefaultTimeout)
-	OutputLimit int           // bytes of output one cell may print (DefaultOutputLimit)
-	Jobs        int           // submissions graded at once, each in its own kernel (DefaultJobs)
-	Kernel      string        // kernelspec (default: the source's, else "fearless")
+	One     bool
+	Out     string        // where feedback, results and the gradebook go
+	Timeout time.Duration // how long one cell may run (DefaultTimeout)
+	// Budget is how long one submission's run may take in all
+	// (DefaultBudget): the cells still to run then score 0.
+	Budget time.Duration
+	// HiddenVisibility is the Gradescope visibility of the results of
+	// hidden checks (DefaultHiddenVisibility); visible checks' are "visible".
+	HiddenVisibility string
+	OutputLimit      int    // bytes of output one cell may print (DefaultOutputLimit)
+	Jobs             int    // submissions graded at once, each in its own kernel (DefaultJobs)
+	Kernel           string // kernelspec (default: the source's, else "fearless")
 	// NoCache grades every submission again, even those graded before with
 	// the same submission, source and fearless version.
 	NoCache bool
@@ -66,6 +77,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Jobs <= 0 {
 		o.Jobs = DefaultJobs
+	}
+	if o.Budget <= 0 {
+		o.Budget = DefaultBudget
+	}
+	if o.HiddenVisibility == "" {
+		o.HiddenVisibility = DefaultHiddenVisibility
 	}
 	return o
 }
@@ -101,6 +118,7 @@ type Submission struct {
 	Key       string      `json:"key"`             // the cache key: submission, source, options, fearless version
 	Cached    bool        `json:"-"`
 	Dir       string      `json:"-"` // where its feedback is
+	hiddenVis string      // Options.HiddenVisibility
 }
 
 // CellRun is one cell of a submission's run.
@@ -117,12 +135,17 @@ const (
 	StatusError      = "error"      // the grader could not run it (kernel would not start): not cached
 )
 
+// StatusRefused is the status of a check cell that did not run because
+// the learner's code was refused (package guard).
+const StatusRefused = "refused"
+
 // Exercise is one exercise's grade.
 type Exercise struct {
 	ID       string  `json:"id"`
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
-	Reason   string  `json:"reason,omitempty"` // why points were lost, in a line
+	Reason   string  `json:"reason,omitempty"`  // why points were lost, in a line
+	Refused  bool    `json:"refused,omitempty"` // the learner's code was refused before it ran (Reason says why)
 	Checks   []Check `json:"checks"`
 }
 
@@ -131,7 +154,8 @@ type Check struct {
 	Name     string  `json:"name"`
 	Score    float64 `json:"score"`
 	MaxScore float64 `json:"max_score"`
-	Status   string  `json:"status"` // helpers/check's status, or not-run
+	Status   string  `json:"status"`           // helpers/check's status, not-run or refused
+	Hidden   bool    `json:"hidden,omitempty"` // a hidden check (its name is not in the handout's check cell)
 	Message  string  `json:"message,omitempty"`
 }
 
@@ -167,6 +191,11 @@ func Grade(ctx context.Context, opts Options) (*Class, error) {
 	if err != nil {
 		return nil, err
 	}
+	switch opts.HiddenVisibility {
+	case "hidden", "after_due_date", "after_published", "visible":
+	default:
+		return nil, fmt.Errorf("hidden visibility %q: want hidden, after_due_date, after_published or visible", opts.HiddenVisibility)
+	}
 	subs, err := collect(opts.Submissions, opts.One)
 	if err != nil {
 		return nil, err
@@ -177,6 +206,11 @@ func Grade(ctx context.Context, opts Options) (*Class, error) {
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return nil, err
 	}
+	// The grader's own tools run now, before any submission: then every
+	// child of the grader without a run's mark is an escapee (sandbox.close).
+	goEnv()
+	guard.Prepare()
+	becomeReaper()
 	c := &Class{Source: opts.Source, Out: opts.Out}
 	for _, ex := range src.Exercises {
 		c.Exercises = append(c.Exercises, ExerciseDef{ID: ex.ID, Points: ex.Points})
@@ -226,8 +260,9 @@ func Grade(ctx context.Context, opts Options) (*Class, error) {
 
 // entry is one submission to grade.
 type entry struct {
-	name string // unique, safe as a folder name
+	name string // unique, safe as a folder name, none of the grader's own
 	path string // the file or folder
+	bad  string // why it is not read, when it is not (a FIFO, a link out)
 }
 
 // collect lists the submissions: each entry of dir (hidden ones and
@@ -237,7 +272,7 @@ func collect(dir string, one bool) ([]entry, error) {
 		if _, err := os.Stat(dir); err != nil {
 			return nil, err
 		}
-		return []entry{{name: safeName(filepath.Base(dir)), path: dir}}, nil
+		return []entry{{name: safeName(filepath.Base(dir)), path: dir, bad: checkEntry(filepath.Dir(dir), filepath.Base(dir))}}, nil
 	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -253,11 +288,14 @@ func collect(dir string, one bool) ([]entry, error) {
 		if e.IsDir() {
 			name = safeName(e.Name())
 		}
-		for base, n := name, 2; seen[name]; n++ {
+		if reserved[name] {
+			name += "-submission"
+		}
+		for base, n := name, 2; seen[name] || reserved[name]; n++ {
 			name = fmt.Sprintf("%s-%d", base, n)
 		}
 		seen[name] = true
-		out = append(out, entry{name: name, path: filepath.Join(dir, e.Name())})
+		out = append(out, entry{name: name, path: filepath.Join(dir, e.Name()), bad: checkEntry(dir, e.Name())})
 	}
 	return out, nil
 }
@@ -297,15 +335,22 @@ func (g *grader) dir(e entry) string {
 // went wrong is in the submission's row.
 func (g *grader) grade(ctx context.Context, e entry) *Submission {
 	start := time.Now()
-	s := &Submission{Name: e.name, Path: e.path, MaxScore: g.class.MaxScore, Status: StatusGraded, Dir: g.dir(e)}
-	data, file, readErr := readSubmission(e.path, filepath.Base(g.opts.Source))
+	s := &Submission{Name: e.name, Path: e.path, MaxScore: g.class.MaxScore, Status: StatusGraded, Dir: g.dir(e), hiddenVis: g.opts.HiddenVisibility}
+	var data []byte
+	var file string
+	var readErr error
+	if e.bad != "" {
+		data, readErr = []byte(e.bad), errors.New(e.bad)
+	} else {
+		data, file, readErr = readSubmission(e.path, filepath.Base(g.opts.Source))
+	}
 	if file != "" {
 		s.Path = file
 	}
-	s.Key = hash([]byte(Version()), []byte(g.srcHash), data, []byte(fmt.Sprint(g.opts.Timeout, g.opts.OutputLimit, g.opts.Kernel)))
+	s.Key = hash([]byte(Version()), []byte(g.srcHash), data, []byte(fmt.Sprint(g.opts.Timeout, g.opts.OutputLimit, g.opts.Kernel, g.opts.Budget, g.opts.HiddenVisibility)))
 	if !g.opts.NoCache {
 		if old := readCached(s.Dir, s.Key); old != nil {
-			old.Cached, old.Dir, old.Path = true, s.Dir, s.Path
+			old.Cached, old.Dir, old.Path, old.hiddenVis = true, s.Dir, s.Path, s.hiddenVis
 			return old
 		}
 	}
@@ -325,6 +370,8 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		why = "the submission is not a notebook"
 	case !p.attempted():
 		why = "nothing to run"
+	case len(p.refused) == len(g.src.Exercises):
+		why = "every exercise was refused before it ran"
 	default:
 		sb, err := newSandbox()
 		if err != nil {
@@ -332,13 +379,19 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 			break
 		}
 		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit,
-			Env: append(append([]string{}, g.opts.Env...), sb.env()...), FindSpec: g.opts.FindSpec})
-		res := r.Execute(ctx, p.run, sb.notebookPath())
+			Env: append(append(append([]string{}, g.opts.Env...), sb.env()...), check.KeyEnv+"="+p.key), FindSpec: g.opts.FindSpec})
+		run, cancel := context.WithTimeoutCause(ctx, g.opts.Budget, errBudget)
+		res := r.Execute(run, p.run, sb.notebookPath())
 		// A kernel that did not start (a port taken between its choice and
 		// its bind, a busy machine) is the grader's problem: try again.
-		for try := 1; try < 3 && res.Err != nil && started(res) == 0 && ctx.Err() == nil; try++ {
-			res = r.Execute(ctx, p.run, sb.notebookPath())
+		for try := 1; try < 3 && res.Err != nil && started(res) == 0 && run.Err() == nil; try++ {
+			res = r.Execute(run, p.run, sb.notebookPath())
 		}
+		if ctx.Err() == nil && run.Err() != nil {
+			p.note("the run took its whole time budget (%s): the cells it had not finished score 0", g.opts.Budget)
+			res.Err = fmt.Errorf("the run took its whole time budget (%s)", g.opts.Budget)
+		}
+		cancel()
 		_ = sb.close()
 		cells = res.Cells
 		if ctx.Err() != nil { // interrupted: not the submission's doing, and not cached
@@ -365,6 +418,8 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		s.Score += ex.Score
 	}
 	s.Seconds = time.Since(start).Seconds()
+	s.scrub()
+	scrubOutputs(p.graded)
 	if err := g.write(s, p); err != nil {
 		s.Status, s.Problem = StatusError, "writing its feedback: "+err.Error()
 	}
@@ -382,8 +437,11 @@ func started(res *runner.NotebookResult) int {
 	return n
 }
 
+// errBudget ends a submission's run that took its whole time budget.
+var errBudget = errors.New("the submission's time budget is spent")
+
 // readSubmission reads a submission: the file, or in a folder the notebook
-// named like the source, else its only notebook.
+// named like the source, else its only notebook (regular files only).
 func readSubmission(path, sourceName string) (data []byte, file string, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -392,7 +450,7 @@ func readSubmission(path, sourceName string) (data []byte, file string, err erro
 	if fi.IsDir() {
 		var found []string
 		_ = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".ipynb") && !strings.Contains(p, ".ipynb_checkpoints") {
+			if err == nil && d.Type().IsRegular() && strings.HasSuffix(p, ".ipynb") && !strings.Contains(p, ".ipynb_checkpoints") {
 				found = append(found, p)
 			}
 			return nil
@@ -419,7 +477,10 @@ func readSubmission(path, sourceName string) (data []byte, file string, err erro
 	if fi.Size() > MaxSubmissionSize {
 		return []byte(fmt.Sprint(path, fi.Size(), fi.ModTime())), path, fmt.Errorf("%d bytes: too large for a notebook (limit %d)", fi.Size(), MaxSubmissionSize)
 	}
-	data, err = os.ReadFile(path)
+	data, err = readRegular(path, MaxSubmissionSize)
+	if err != nil && data == nil {
+		data = []byte(fmt.Sprint(path, err))
+	}
 	return data, path, err
 }
 

@@ -238,11 +238,12 @@ func TestGradeCraftedSubmissions(t *testing.T) {
 		"missing-renamed":    {0, 4, StatusGraded, []string{"no solution cell for exercise count", `no cell with grade_id "first-of": the code cells you added ran in its place`}},
 		"nocompile-deadlock": {0, 0, StatusGraded, []string{"your solution cell did not build: line 3: invalid operation", "did not return within|timed out after 30s"}},
 		"threadpanic-loop":   {0, 0, StatusGraded, []string{"boom in a thread", "cell count-check was edited", "did not return within|timed out after 30s"}},
-		"flood-exit":         {0, 0, StatusGraded, []string{"output limit", "ended before its checks reported"}},
-		"forks-sleeps":       {5, 0, StatusGraded, []string{"did not return within|timed out after 30s"}},
-		// The forged results are ignored; the real checks score what a
-		// Count that returns 0 is worth: the race detector and the zero case.
-		"forge": {2, 0, StatusGraded, []string{"a cell other than a check cell sent a check result", "not produced by the instructor's check cell were ignored"}},
+		"flood-exit":         {0, 0, StatusGraded, []string{"output limit", "line 1: your code uses package os, which this exercise does not allow"}},
+		// Refused before anything runs (package guard): os, os/exec.
+		"forks-sleeps": {0, 0, StatusGraded, []string{"your code uses package os, which", "did not return within|timed out after 30s"}},
+		// Refused too: gonbui, helpers/check (hostile_test forges with what
+		// an exercise allows).
+		"forge": {0, 0, StatusGraded, []string{"your code uses package github.com/janpfeifer/gonb/gonbui, which", "refused before it ran"}},
 	}
 	for name, w := range wants {
 		s := got[name]
@@ -348,6 +349,8 @@ func checkResultsJSON(t *testing.T, path string, score float64) {
 			Score      *float64 `json:"score"`
 			MaxScore   *float64 `json:"max_score"`
 			Visibility string   `json:"visibility"`
+			Status     string   `json:"status"`
+			Format     string   `json:"output_format"`
 			Output     *string  `json:"output"`
 		} `json:"tests"`
 	}
@@ -359,7 +362,8 @@ func checkResultsJSON(t *testing.T, path string, score float64) {
 	}
 	sum := 0.0
 	for _, x := range r.Tests {
-		if x.Name == "" || x.Score == nil || x.MaxScore == nil || x.Output == nil || x.Visibility != "visible" {
+		if x.Name == "" || x.Score == nil || x.MaxScore == nil || x.Output == nil || x.Visibility != "visible" && x.Visibility != DefaultHiddenVisibility ||
+			x.Status != "passed" && x.Status != "failed" || x.Format != "text" || strings.ContainsAny(*x.Output, "\x1b\a") {
 			t.Errorf("%s: malformed test %+v", path, x)
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/kernel/internal/atomicfile"
 )
 
@@ -22,12 +23,20 @@ type GradescopeResults struct {
 
 // GradescopeTest is one test of results.json: here, one check.
 type GradescopeTest struct {
-	Name       string  `json:"name"`
-	Score      float64 `json:"score"`
-	MaxScore   float64 `json:"max_score"`
-	Visibility string  `json:"visibility"`
-	Output     string  `json:"output"`
+	Name         string  `json:"name"`
+	Score        float64 `json:"score"`
+	MaxScore     float64 `json:"max_score"`
+	Status       string  `json:"status"`        // passed or failed
+	OutputFormat string  `json:"output_format"` // text
+	// Visibility is "visible" for a check the handout shows, the grader's
+	// --hidden-visibility (DefaultHiddenVisibility) for a hidden one.
+	Visibility string `json:"visibility"`
+	Output     string `json:"output"`
 }
+
+// DefaultHiddenVisibility is the Gradescope visibility of a hidden check's
+// result: shown once the instructor publishes the grades.
+const DefaultHiddenVisibility = "after_published"
 
 // Gradescope returns the submission's results in Gradescope's format: a
 // test per check, named "exercise: check".
@@ -52,7 +61,17 @@ func (s *Submission) Gradescope() *GradescopeResults {
 			if c.Message != "" {
 				msg += ": " + c.Message
 			}
-			r.Tests = append(r.Tests, GradescopeTest{Name: name, Score: c.Score, MaxScore: c.MaxScore, Visibility: "visible", Output: msg})
+			status, vis := "failed", "visible"
+			if c.Status == check.StatusPassed && c.Score >= c.MaxScore {
+				status = "passed"
+			}
+			if c.Hidden {
+				vis = s.hiddenVis
+				if vis == "" {
+					vis = DefaultHiddenVisibility
+				}
+			}
+			r.Tests = append(r.Tests, GradescopeTest{Name: name, Score: c.Score, MaxScore: c.MaxScore, Status: status, OutputFormat: "text", Visibility: vis, Output: msg})
 		}
 	}
 	return r
@@ -81,7 +100,7 @@ func (c *Class) WriteCSV(w io.Writer) error {
 			}
 			row = append(row, v)
 		}
-		row = append(row, s.Status, s.Problem, s.Path)
+		row = append(row, s.Status, s.problem(), s.Path)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -140,6 +159,21 @@ func (c *Class) WriteText(w io.Writer) error {
 		len(c.Submissions), c.Duration.Round(100_000_000), cached, pts(mean), pts(c.MaxScore))
 	fmt.Fprintf(w, "gradebook: %s; feedback and results.json: %s/<submission>/\n", filepath.Join(c.Out, "gradebook.csv"), c.Out)
 	return nil
+}
+
+// problem is the gradebook's problem column: the submission's problem, or
+// what was refused.
+func (s *Submission) problem() string {
+	if s.Problem != "" {
+		return s.Problem
+	}
+	var out []string
+	for _, e := range s.Exercises {
+		if e.Refused {
+			out = append(out, e.ID+": "+e.Reason)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // note is the submission's row note: its problem, or the first reason.

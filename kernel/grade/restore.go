@@ -22,7 +22,10 @@ type prepared struct {
 	// (these signed); runFrom maps each to its index in graded.
 	run     *notebook.Notebook
 	runFrom []int
-	// keys holds the signing key of each check cell, by index in graded.
+	// key is the run's signing key, handed to its check programs through
+	// the environment (check.KeyEnv), never in their source; keys holds it
+	// by check cell (index in graded).
+	key  string
 	keys map[int]string
 	// checkOf maps a check cell's index in graded to its exercise; solutionAt
 	// maps an exercise to its solution cell in graded (-1 when missing).
@@ -38,7 +41,10 @@ type prepared struct {
 	// buildErr holds, by exercise, the compiler's messages about the
 	// learner's solution cell (set after the run).
 	buildErr map[string]string
-	notes    []string
+	// refused holds, by exercise, why the learner's code was refused
+	// before it ran (package guard): the exercise scores 0.
+	refused map[string]string
+	notes   []string
 }
 
 // restore builds the notebook to grade from the source and the learner's
@@ -49,8 +55,8 @@ type prepared struct {
 // moved.
 func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebook.Notebook) *prepared {
 	p := &prepared{
-		keys: map[int]string{}, checkOf: map[int]*exercise.Exercise{}, solutionAt: map[string]int{},
-		extra: map[int]bool{}, buildErr: map[string]string{}, mergedAt: map[int]*merged{}, missing: map[string]bool{}, untouched: map[string]bool{},
+		key: newKey(), keys: map[int]string{}, checkOf: map[int]*exercise.Exercise{}, solutionAt: map[string]int{},
+		extra: map[int]bool{}, buildErr: map[string]string{}, refused: map[string]string{}, mergedAt: map[int]*merged{}, missing: map[string]bool{}, untouched: map[string]bool{},
 	}
 	var cells []*notebook.Cell
 	if student != nil {
@@ -84,7 +90,6 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 	seenLocked := map[string]int{}
 	after := map[int][]*notebook.Cell{} // source index (-1: the top) -> learner's cells
 	anchor := -1
-	removed := 0
 	var lockedOrder []int
 	for _, c := range cells {
 		if c.CellType != notebook.Code {
@@ -100,9 +105,7 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 					if m.Checksum != "" && m.Checksum == exercise.Checksum(c, m) {
 						sameChecksum[m.GradeID]++
 					}
-					s, n := sanitize(c.Source)
-					removed += n
-					solutions[m.GradeID] = append(solutions[m.GradeID], s)
+					solutions[m.GradeID] = append(solutions[m.GradeID], c.Source)
 				} else {
 					seenLocked[m.GradeID]++
 					lockedOrder = append(lockedOrder, i)
@@ -120,12 +123,7 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 		if !exercise.IsDeclarations(c) {
 			continue // scratch: a %% cell of the learner's own does not run
 		}
-		s, n := sanitize(c.Source)
-		removed += n
-		after[anchor] = append(after[anchor], notebook.NewCode(s))
-	}
-	if removed > 0 {
-		p.note("%d line(s) with shell commands (!...) or gonb commands (%%...) in your cells were not run: graded cells run Go only", removed)
+		after[anchor] = append(after[anchor], notebook.NewCode(c.Source))
 	}
 	for i, c := range src.NB.Cells {
 		if m, _ := exercise.MetaOf(c); m != nil && m.GradeID != "" && roleOf[i] != exercise.Solution && roleOf[i] != exercise.Plain && seenLocked[m.GradeID] == 0 && student != nil && len(cells) > 0 {
@@ -192,14 +190,14 @@ func restore(src *exercise.Notebook, student *notebook.Notebook, handout *notebo
 			addRun(gi, g.Source)
 		case exOfCheck[i] != nil:
 			p.checkOf[gi] = exOfCheck[i]
-			key := newKey()
-			p.keys[gi] = key
-			addRun(gi, signed(c.Source, key))
+			p.keys[gi] = p.key
+			addRun(gi, c.Source)
 		case exercise.IsDeclarations(c):
 			addRun(gi, c.Source)
 		}
 		addExtras(i)
 	}
+	p.guard(src)
 	p.merge(exOfSolution)
 	for _, ex := range src.Exercises {
 		if p.missing[ex.ID] && len(p.extra) > 0 {
@@ -256,45 +254,6 @@ func copyCell(c *notebook.Cell) *notebook.Cell {
 	d.Outputs = nil
 	d.ExecutionCount = nil
 	return &d
-}
-
-// sanitize turns gonb's shell (!cmd) and special (%cmd) lines of a learner's
-// cell into comments, %% aside, and counts them: a graded cell runs Go.
-func sanitize(src string) (string, int) {
-	lines := strings.Split(src, "\n")
-	n := 0
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if t == "%%" || strings.HasPrefix(t, "%main") {
-			continue
-		}
-		if strings.HasPrefix(t, "!") || strings.HasPrefix(t, "%") {
-			lines[i] = "// not run by fearless grade: " + t
-			n++
-		}
-	}
-	return strings.Join(lines, "\n"), n
-}
-
-// signed puts check.SignNext(key) in front of the check cell's
-// check.Exercise call, on the same line (line numbers stay those of the
-// source), so only the instructor's Checks signs its result.
-func signed(src, key string) string {
-	lines := strings.Split(src, "\n")
-	main := false
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if t == "%%" || strings.HasPrefix(t, "%main") {
-			main = true
-			continue
-		}
-		if main && strings.Contains(l, "check.Exercise(") {
-			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
-			lines[i] = indent + fmt.Sprintf("check.SignNext(%q); ", key) + strings.TrimLeft(l, " \t")
-			break
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func newKey() string {

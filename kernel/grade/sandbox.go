@@ -56,6 +56,7 @@ func (s *sandbox) env() []string {
 // close kills what is left of the run and removes the sandbox.
 func (s *sandbox) close() error {
 	killMarked(s.token)
+	reapOrphans()
 	return os.RemoveAll(s.dir)
 }
 

@@ -3,6 +3,7 @@ package grade
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/fearless-go/fearless/helpers/check"
@@ -78,6 +79,7 @@ func score(src *exercise.Notebook, p *prepared, cells []*runner.CellResult, why 
 		}
 		e.Score = math.Min(e.Score, e.MaxScore)
 		e.Reason = reason(e, p)
+		e.Refused = p.refused[ex.ID] != ""
 		out = append(out, e)
 	}
 	return out, notes
@@ -104,6 +106,8 @@ func checkCell(ex *exercise.Exercise, p *prepared, gi int, cr *runner.CellResult
 	}
 	if cr == nil || cr.Status == runner.NotRun {
 		switch {
+		case p.refused[ex.ID] != "":
+			return []Check{{Name: "the check cell", MaxScore: points, Status: StatusRefused, Message: refusedMsg(p.refused[ex.ID])}}, 0
 		case p.missing[ex.ID] && !p.attempted():
 			return fail(missingMsg(ex.ID)), 0
 		case why != "":
@@ -134,8 +138,13 @@ func checkCell(ex *exercise.Exercise, p *prepared, gi int, cr *runner.CellResult
 	if r.MaxScore > points && r.MaxScore > 0 {
 		scale = points / r.MaxScore
 	}
+	visible := ""
+	if gi >= 0 && gi < len(p.graded.Cells) {
+		visible = p.graded.Cells[gi].Source // the handout's check cell
+	}
 	for _, c := range r.Checks {
-		out = append(out, Check{Name: c.Name, Score: c.Points * scale, MaxScore: c.MaxPoints * scale, Status: c.Status, Message: c.Message})
+		hidden := !strings.Contains(visible, strconv.Quote(c.Name)) && !strings.Contains(visible, "`"+c.Name+"`")
+		out = append(out, Check{Name: c.Name, Score: c.Points * scale, MaxScore: c.MaxPoints * scale, Status: c.Status, Message: c.Message, Hidden: hidden})
 	}
 	// The result is authentic; a cell that then ended in error scores 0
 	// unless the error is Done's own (a failed check ends the program).
@@ -225,6 +234,8 @@ func reason(e *Exercise, p *prepared) string {
 		}
 	}
 	switch {
+	case p.refused[e.ID] != "":
+		return refusedMsg(p.refused[e.ID])
 	case p.untouched[e.ID] && len(failed) == 0:
 		return "not attempted: the solution cell is as handed out"
 	case len(failed) == 0 && notImpl > 0:

@@ -23,6 +23,8 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.Submissions, "submissions", "", "`DIR` whose entries are submissions (a notebook each, or a folder holding one)")
 	fs.StringVar(&o.Out, "out", "", "`DIR` for feedback, results.json per submission, and gradebook.csv")
 	fs.DurationVar(&o.Timeout, "timeout", grade.DefaultTimeout, "time one cell may run before it is interrupted")
+	fs.DurationVar(&o.Budget, "budget", grade.DefaultBudget, "time one submission's run may take in all (the cells it has not finished then score 0)")
+	fs.StringVar(&o.HiddenVisibility, "hidden-visibility", grade.DefaultHiddenVisibility, "Gradescope `visibility` of hidden checks' results: hidden, after_due_date, after_published or visible")
 	fs.IntVar(&o.Jobs, "jobs", grade.DefaultJobs, "submissions graded at once, each in its own kernel")
 	fs.IntVar(&o.OutputLimit, "output-limit", grade.DefaultOutputLimit, "`BYTES` of output one cell may print")
 	fs.StringVar(&o.Kernel, "kernel", "", "kernelspec (default: the source's, else \"fearless\")")
