@@ -7,9 +7,11 @@ import (
 	"github.com/fearless-go/fearless/helpers/explore"
 )
 
-// NoSchedule is the answer of a learner who claims that no schedule makes
-// the program fail: Schedule then checks the claim with the explorer.
-const NoSchedule = "none"
+// NoSchedule is explore.NoSchedule, the answer of a learner who claims that
+// no schedule makes the program fail: Schedule then checks the claim with
+// the explorer. Learners write explore.NoSchedule (a solution may not use
+// this package: fearless grade refuses it).
+const NoSchedule = explore.NoSchedule
 
 // ScheduleBound is the preemption bound within which Schedule checks a
 // NoSchedule claim (explore.Exhaustive(ScheduleBound)).

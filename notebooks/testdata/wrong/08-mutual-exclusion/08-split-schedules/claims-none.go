@@ -1,6 +1,6 @@
 // Wrong: claims that locking every access is enough, so no schedule breaks either version.
 package main
 
-import "github.com/fearless-go/fearless/helpers/check"
+import "github.com/fearless-go/fearless/helpers/explore"
 
-func SplitSchedules() (split, whole string) { return check.NoSchedule, check.NoSchedule }
+func SplitSchedules() (split, whole string) { return explore.NoSchedule, explore.NoSchedule }

@@ -1,6 +1,6 @@
 // Wrong: claims no schedule deadlocks either version; the explorer finds one for transfer.
 package main
 
-import "github.com/fearless-go/fearless/helpers/check"
+import "github.com/fearless-go/fearless/helpers/explore"
 
-func DeadlockSchedules() (abba, ordered string) { return check.NoSchedule, check.NoSchedule }
+func DeadlockSchedules() (abba, ordered string) { return explore.NoSchedule, explore.NoSchedule }
