@@ -70,28 +70,14 @@ say "building the kernel into $jupyter_prefix/share/jupyter/kernels/fearless"
 (cd "$src" && GOCACHE="$build_cache" "$prefix/bin/fearless" install --prefix "$jupyter_prefix" --root "$src")
 
 # 5. A warm build cache: every public package of the helpers and the charts,
-#    built the way gonb builds a cell (a module of its own in a Go workspace
-#    with this checkout), so a learner's first cells compile only themselves.
+#    built exactly as the kernel builds a cell that imports them (a module of
+#    its own in the kernel's cells workspace, with the kernel's build flags:
+#    launch.WarmCache), so a learner's first cells compile only themselves.
 #    (A warm-up through gonb itself would not do: gonb keeps one blank import.)
 say "warming the build cache $GOCACHE"
-warm="$(mktemp -d)"
-(
-  cd "$warm"
-  go mod init fearless.example/warmup >/dev/null 2>&1
-  go work init . "$src" >/dev/null 2>&1
-  pkgs="$(cd "$src" && go list -e -f '{{if and .Name (ne .Name "main")}}{{.ImportPath}}{{end}}' ./helpers/... ./charts/... | grep -v -e /internal/ -e /testdata/)"
-  {
-    printf 'package main\n\nimport (\n'
-    for p in $pkgs; do printf '\t_ "%s"\n' "$p"; done
-    printf ')\n\nfunc main() {}\n'
-  } >main.go
-  # The kernel builds cells with these tags (kernel/launch: pureGoTags), and
-  # build tags are part of the cache's keys: warm with the same ones.
-  tags="-tags=osusergo,netgo"
-  GOPROXY=off go build "$tags" -o warm .
-  if [ "${FEARLESS_WARM_RACE:-0}" = 1 ]; then GOPROXY=off go build "$tags" -race -o warm-race .; fi
-)
-rm -rf "$warm"
+race=""
+if [ "${FEARLESS_WARM_RACE:-0}" = 1 ]; then race="--race"; fi
+GOPROXY=off "$prefix/bin/fearless" __warm-cache --root "$src" $race
 
 # 6. The course, copied into each learner's home at start (never overwriting).
 mkdir -p "$prefix/course"

@@ -62,6 +62,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 0
 	case busyCommand: // not listed: started by `fearless run --load`
 		return runBusy(args[1:], os.Stdin)
+	case warmCommand: // not listed: run by the image's install script
+		return runWarm(ctx, args[1:], stderr)
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
