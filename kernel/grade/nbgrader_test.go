@@ -3,10 +3,12 @@ package grade
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,20 +101,44 @@ func (c *nbgraderCourse) autograde(t testing.TB, subs map[string][]byte) (map[st
 	return scores, took
 }
 
+// Wrong answers that earn part of their check cells' points, with nothing
+// on stderr before the checks report: the 0 case of Count (4 of 5 points),
+// the panic message of FirstOf (3 of 4).
+const (
+	countPartial   = "func Count(goroutines, each int) int { return max(goroutines*each, 1) }"
+	firstOfPartial = `func FirstOf(jobs ...func() int) int {
+	if len(jobs) == 0 {
+		panic("empty")
+	}
+	results := make(chan int, len(jobs))
+	for _, j := range jobs {
+		go func() { results <- j() }()
+	}
+	return <-results
+}`
+)
+
 // TestNbgraderAgrees runs the real nbgrader (pinned in requirements.txt):
-// generate_assignment on the sample, then autograde on two submissions
-// made from its release (one exercise solved; both solved) with the
-// fearless kernel, and fearless grade on the same files: the scores agree.
+// generate_assignment on the sample, then autograde on three submissions
+// made from its release (one exercise solved; both solved; both partly
+// right) with the fearless kernel, and fearless grade on the same files:
+// the scores agree, partial credit included (the kernel gives a check
+// cell's points as its execute_result, which nbgrader reads).
 func TestNbgraderAgrees(t *testing.T) {
 	testenv.Integration(t)
 	course := newNbgraderCourse(t, sample)
 	ref, _ := exercise.Read(sample)
 	subs := map[string][]byte{}
 	dir := t.TempDir()
-	for student, solved := range map[string][]string{"alice": {"count"}, "bob": {"count", "first-of"}} {
+	right := func(id string) string { return ref.NB.Cells[ref.Exercise(id).Solution].Source }
+	for student, sols := range map[string]map[string]string{
+		"alice": {"count": right("count")},
+		"bob":   {"count": right("count"), "first-of": right("first-of")},
+		"carol": {"count": countPartial, "first-of": firstOfPartial},
+	} {
 		nb, _ := notebook.Parse(mustMarshal(t, course.release))
-		for _, id := range solved {
-			setSolution(nb, id, ref.NB.Cells[ref.Exercise(id).Solution].Source)
+		for id, src := range sols {
+			setSolution(nb, id, src)
 		}
 		subs[student] = mustMarshal(t, nb)
 		mustWrite(t, filepath.Join(dir, student+".ipynb"), subs[student])
@@ -128,12 +154,52 @@ func TestNbgraderAgrees(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("fearless grade: %s", time.Since(start).Round(time.Millisecond))
-	want := map[string]float64{"alice": 5, "bob": 9}
+	want := map[string]float64{"alice": 5, "bob": 9, "carol": 7}
 	for _, s := range class.Submissions {
 		if s.Score != nbScore[s.Name] || s.Score != want[s.Name] {
 			t.Errorf("%s: fearless grade %v, nbgrader %v, want %v\n%s", s.Name, s.Score, nbScore[s.Name], want[s.Name], s.everything())
 		}
 	}
+	// Cell by cell: each of carol's check cells scores strictly between 0
+	// and its points in nbgrader's gradebook, as in fearless grade.
+	cells := course.cellScores(t, "carol")
+	carol := bySub(class)["carol"]
+	for _, c := range []struct {
+		cell, ex string
+		points   float64
+	}{{"count-check", "count", 5}, {"first-of-check", "first-of", 4}} {
+		got, ok := cells[c.cell]
+		fg := -1.0
+		if carol != nil && carol.ex(c.ex) != nil {
+			fg = carol.ex(c.ex).Score
+		}
+		if !ok || got <= 0 || got >= c.points || got != fg {
+			t.Errorf("carol's %s: nbgrader %v (in its gradebook: %v), fearless grade %v; want them equal, strictly between 0 and %v", c.cell, got, ok, fg, c.points)
+		}
+	}
+}
+
+// cellScores reads a student's autograded score of every grade cell from
+// nbgrader's gradebook.
+func (c *nbgraderCourse) cellScores(t testing.TB, student string) map[string]float64 {
+	t.Helper()
+	script := `import json, sys
+from nbgrader.api import Gradebook
+with Gradebook("sqlite:///gradebook.db") as gb:
+    nb = gb.find_submission_notebook(sys.argv[1], "ps1", sys.argv[2])
+    print(json.dumps({g.name: g.score for g in nb.grades}))
+`
+	cmd := exec.Command(c.py, "-c", script, strings.TrimSuffix(c.name, ".ipynb"), student)
+	cmd.Dir = c.dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("reading nbgrader's gradebook: %v\n%s", err, out)
+	}
+	scores := map[string]float64{}
+	if err := json.Unmarshal(out, &scores); err != nil {
+		t.Fatalf("nbgrader's gradebook: %v: %s", err, out)
+	}
+	return scores
 }
 
 // setSolution puts source in the solution cell with grade_id id.

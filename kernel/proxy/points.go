@@ -29,7 +29,11 @@ import (
 //     status), so after anything that failed the cell after its checks
 //     passed: nbgrader then scores 0, as fearless grade does.
 //
-// Results sent after the execute_result went out change nothing. The number
+// A result with a check whose code under test is still the stub (status
+// not-implemented) counts 0: the kernel cannot tell a handed-out solution
+// cell, which fearless grade and nbgrader score 0 whatever checks pass
+// around the stub, from a half-done one. Results sent after the
+// execute_result went out change nothing. The number
 // is no proof of anything (any cell can send a result); fearless grade
 // scores only signed results and ignores these outputs.
 const CheckPointsKey = "fearless/check_points"
@@ -40,6 +44,7 @@ type cellPoints struct {
 	score map[string]float64 // earned, by grade_id
 	max   map[string]float64 // possible, by grade_id
 	sent  bool               // the execute_result went out
+	stub  bool               // a check ran the stub (not implemented)
 }
 
 // notePoints looks at a display_data of a cell for a check result. It
@@ -73,11 +78,18 @@ func (p *Proxy) notePoints(f jupyter.Frames, h, parent jupyter.Header) func() {
 	if cp.sent {
 		return nil
 	}
+	score := r.Score
+	for _, k := range r.Checks {
+		if k.Status == check.StatusNotImplemented {
+			score = 0
+			cp.stub = true
+		}
+	}
 	if old, seen := cp.score[r.GradeID]; !seen {
 		cp.ids = append(cp.ids, r.GradeID)
-		cp.score[r.GradeID], cp.max[r.GradeID] = r.Score, r.MaxScore
-	} else if r.Score < old {
-		cp.score[r.GradeID], cp.max[r.GradeID] = r.Score, r.MaxScore
+		cp.score[r.GradeID], cp.max[r.GradeID] = score, r.MaxScore
+	} else if score < old {
+		cp.score[r.GradeID], cp.max[r.GradeID] = score, r.MaxScore
 	}
 	if r.Passed() {
 		return nil // wait for the end of the cell
@@ -85,15 +97,22 @@ func (p *Proxy) notePoints(f jupyter.Frames, h, parent jupyter.Header) func() {
 	return p.pointsResult(cp, h, f.Parts[1], p.counts[parent.MsgID])
 }
 
-// flushPoints is called before a cell's idle status goes out: it publishes
-// the cell's execute_result if its results all passed, and forgets the
-// cell.
+// flushPoints is called before a status goes out. When it is the idle
+// status of a cell that sent check results, it publishes the cell's
+// execute_result if that has not gone out yet (every check passed), and
+// forgets the cell.
 func (p *Proxy) flushPoints(f jupyter.Frames, h, parent jupyter.Header) {
 	p.mu.Lock()
 	cp := p.points[parent.MsgID]
+	p.mu.Unlock()
+	var st jupyter.Status
+	if cp == nil || json.Unmarshal(f.Parts[3], &st) != nil || st.ExecutionState != "idle" {
+		return
+	}
+	p.mu.Lock()
 	delete(p.points, parent.MsgID)
 	var send func()
-	if cp != nil && !cp.sent {
+	if !cp.sent {
 		send = p.pointsResult(cp, h, f.Parts[1], p.counts[parent.MsgID])
 	}
 	p.mu.Unlock()
@@ -112,13 +131,17 @@ func (p *Proxy) pointsResult(cp *cellPoints, h jupyter.Header, parent []byte, co
 		max += cp.max[id]
 	}
 	text := strconv.FormatFloat(score, 'f', -1, 64)
+	note := ""
+	if cp.stub {
+		note = " (not implemented yet: a check ran the stub)"
+	}
 	p.history.output(count, text)
 	content := map[string]any{
 		"execution_count": count,
 		"data": map[string]any{
 			"text/plain": text,
-			"text/html": fmt.Sprintf(`<span class="fearless-check-points" style="font-family:sans-serif;font-size:13px">%s of %s %s</span>`,
-				text, strconv.FormatFloat(max, 'f', -1, 64), pointsWord(max)),
+			"text/html": fmt.Sprintf(`<span class="fearless-check-points" style="font-family:sans-serif;font-size:13px">%s of %s %s%s</span>`,
+				text, strconv.FormatFloat(max, 'f', -1, 64), pointsWord(max), note),
 		},
 		"metadata": map[string]any{CheckPointsKey: map[string]float64{"score": score, "max_score": max}},
 	}

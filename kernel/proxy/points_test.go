@@ -33,6 +33,18 @@ func resultOutput(t *testing.T, id string, points ...[2]float64) fakeOutput {
 		"metadata": map[string]any{}, "transient": map[string]any{}}}
 }
 
+// stubOutput is the result of a check cell run against the handed-out
+// stub: one check hit panic("not implemented"), one passed anyway.
+func stubOutput(t *testing.T) fakeOutput {
+	t.Helper()
+	r := check.Result{Version: check.ResultVersion, GradeID: "stub", Score: 1, MaxScore: 2, Checks: []check.Check{
+		{Name: "calls it", Status: check.StatusNotImplemented, Message: "not implemented yet", MaxPoints: 1},
+		{Name: "nothing left running", Status: check.StatusPassed, Passed: true, Points: 1, MaxPoints: 1},
+	}}
+	raw, _ := json.Marshal(&r)
+	return fakeOutput{"display_data", map[string]any{"data": map[string]any{check.ResultMIME: string(raw)}, "metadata": map[string]any{}}}
+}
+
 func stderr(text string) fakeOutput {
 	return fakeOutput{"stream", jupyter.Stream{Name: "stderr", Text: text}}
 }
@@ -56,6 +68,9 @@ func TestCheckPointsExecuteResult(t *testing.T) {
 		// score; nothing after the execute_result changes it.
 		"several": {resultOutput(t, "a", [2]float64{1, 1}), resultOutput(t, "b", [2]float64{1.5, 1.5}, [2]float64{0, 0.5}),
 			resultOutput(t, "a", [2]float64{0, 1}), stderr("x\n"), cellError},
+		// A check that ran the stub makes the result count 0, whatever
+		// else passed.
+		"stub": {stubOutput(t), stderr("check: stub: 1 check failed (1 of 2 points)\n"), cellError},
 		"forged version": {{"display_data", map[string]any{"data": map[string]any{check.ResultMIME: `{"version":99,"score":1,"max_score":1}`},
 			"metadata": map[string]any{}}}},
 	}
@@ -73,6 +88,7 @@ func TestCheckPointsExecuteResult(t *testing.T) {
 		{"passed", "display_data execute_result", "3", "3 of 3 points"},
 		{"passed, then failed", "display_data stream error execute_result", "3", "3 of 3 points"},
 		{"several", "display_data display_data execute_result display_data stream error", "2.5", "2.5 of 3 points"},
+		{"stub", "display_data execute_result stream error", "0", "0 of 2 points (not implemented yet: a check ran the stub)"},
 		{"forged version", "display_data", "", ""},
 		{"plain", "", "", ""},
 	} {

@@ -383,9 +383,7 @@ func (p *Proxy) fromBackIOPub() {
 			f = p.executeResult(f, h, parent)
 			after = p.notePoints(f, h, parent)
 		case "status":
-			if idle(f) {
-				p.flushPoints(f, h, parent)
-			}
+			p.flushPoints(f, h, parent)
 			after = p.noteStatus(f, parent)
 		}
 		if err := p.fIOPub.send(f.Join(p.frontSign)); err != nil {
@@ -455,12 +453,6 @@ func (p *Proxy) executeResult(f jupyter.Frames, h, parent jupyter.Header) jupyte
 	f.Signature = p.front.Sign(f.Parts)
 	f.Identities = [][]byte{[]byte("kernel.fearless.execute_result")}
 	return f
-}
-
-// idle reports whether a status message says the kernel is idle.
-func idle(f jupyter.Frames) bool {
-	var st jupyter.Status
-	return json.Unmarshal(f.Parts[3], &st) == nil && st.ExecutionState == "idle"
 }
 
 // noteStatus follows the kernel's busy and idle statuses. When the kernel
