@@ -12,9 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/internal/testenv"
 	"github.com/fearless-go/fearless/kernel/notebook"
+	"github.com/fearless-go/fearless/kernel/proxy"
 )
 
 // NbgraderConfig is the nbgrader configuration for Go notebooks that the
@@ -149,7 +151,8 @@ func TestNbgraderAgrees(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	start := time.Now()
-	class, err := Grade(ctx, options(t, dir, t.TempDir()))
+	out := t.TempDir()
+	class, err := Grade(ctx, options(t, dir, out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,6 +179,26 @@ func TestNbgraderAgrees(t *testing.T) {
 		if !ok || got <= 0 || got >= c.points || got != fg {
 			t.Errorf("carol's %s: nbgrader %v (in its gradebook: %v), fearless grade %v; want them equal, strictly between 0 and %v", c.cell, got, ok, fg, c.points)
 		}
+	}
+	// fearless grade's feedback keeps the check blocks and leaves out the
+	// kernel's points (nbgrader's), as before there were any.
+	fb, err := notebook.Read(filepath.Join(out, "carol", "feedback.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := 0
+	for _, c := range fb.Cells {
+		for _, o := range c.Outputs {
+			if _, ok := o.Data[check.ResultMIME]; ok {
+				blocks++
+			}
+			if _, ok := o.Metadata[proxy.CheckPointsKey]; ok || o.OutputType == notebook.ExecuteResult {
+				t.Errorf("carol's feedback has the kernel's points: %v", o.Data)
+			}
+		}
+	}
+	if blocks != 2 {
+		t.Errorf("carol's feedback has %d check blocks, want 2", blocks)
 	}
 }
 
