@@ -33,9 +33,13 @@ import (
 // not-implemented) counts 0: the kernel cannot tell a handed-out solution
 // cell, which fearless grade and nbgrader score 0 whatever checks pass
 // around the stub, from a half-done one. Results sent after the
-// execute_result went out change nothing. The number
-// is no proof of anything (any cell can send a result); fearless grade
-// scores only signed results and ignores these outputs.
+// execute_result went out change nothing. What nbgrader still scores 0
+// where fearless grade does not: a cell that wrote to stderr before its
+// result (a data race report, a learner's log line). nbgrader refuses a
+// number above the cell's nbgrader points, which fearless prove makes equal
+// to its checks' points. The number is no proof of anything (any cell can
+// send a result); fearless grade scores only signed results and leaves
+// these outputs out of its feedback.
 const CheckPointsKey = "fearless/check_points"
 
 // cellPoints is what one cell's check results add up to.
