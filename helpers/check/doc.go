@@ -22,7 +22,9 @@
 // Done shows one block with every check (name, ✓ or ✗, what was expected and
 // what came, points) as HTML and text, sends the result as MIME type
 // ResultMIME in the same output, and, when a check failed, ends the cell's
-// program with exit status 1, so the cell fails and nbgrader scores it 0.
+// program with exit status 1, so the cell fails. Under the fearless kernel
+// the cell's Out[n] (execute_result) is then the points earned, which stock
+// nbgrader takes as the cell's partial credit (kernel/proxy, CheckPointsKey).
 // Outside a notebook, Done prints the text block and exits the same way; in a
 // go test, Test reports failed checks through testing.T instead.
 //

@@ -91,11 +91,14 @@ func (c *Checks) Result() *Result {
 }
 
 // Done shows the pass/fail block and sends the result. When a check failed,
-// it then ends the program with exit status 1 (in a notebook the cell fails,
-// and nbgrader scores it 0); under Test it reports the failures to the test
-// instead. Deferred right after Exercise, it also catches a panic of the
-// check cell itself (outside any check) and reports it as a failed check.
-// Calling Done again does nothing.
+// it then ends the program with exit status 1 (in a notebook the cell
+// fails; the fearless kernel adds the points earned as the cell's
+// execute_result, nbgrader's partial credit); under Test it reports the
+// failures to the test instead. The checks write nothing to stderr before
+// the result (nbgrader scores 0 a cell whose outputs start with stderr;
+// the race detector's reports are the runtime's). Deferred right after
+// Exercise, it also catches a panic of the check cell itself (outside any
+// check) and reports it as a failed check. Calling Done again does nothing.
 func (c *Checks) Done() {
 	if v := recover(); v != nil {
 		o := outcome{panicked: true, value: v}

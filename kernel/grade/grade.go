@@ -21,6 +21,7 @@ import (
 	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/kernelspec"
 	"github.com/fearless-go/fearless/kernel/notebook"
+	"github.com/fearless-go/fearless/kernel/proxy"
 	"github.com/fearless-go/fearless/kernel/runner"
 )
 
@@ -408,7 +409,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		}
 		for n, c := range p.run.Cells {
 			gc := p.graded.Cells[p.runFrom[n]]
-			gc.Outputs, gc.ExecutionCount = c.Outputs, c.ExecutionCount
+			gc.Outputs, gc.ExecutionCount = withoutPoints(c.Outputs), c.ExecutionCount
 		}
 	}
 	exs, notes := score(g.src, p, cells, why)
@@ -424,6 +425,20 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 		s.Status, s.Problem = StatusError, "writing its feedback: "+err.Error()
 	}
 	return s
+}
+
+// withoutPoints drops the execute_result the kernel adds under a cell that
+// sent check results (proxy.CheckPointsKey): it is there for stock
+// nbgrader, scores nothing here, and the feedback shows the check block.
+func withoutPoints(outs []*notebook.Output) []*notebook.Output {
+	var kept []*notebook.Output
+	for _, o := range outs {
+		if _, ok := o.Metadata[proxy.CheckPointsKey]; ok && o.OutputType == notebook.ExecuteResult {
+			continue
+		}
+		kept = append(kept, o)
+	}
+	return kept
 }
 
 // started counts the cells that ran.

@@ -3,16 +3,20 @@ package grade
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/internal/testenv"
 	"github.com/fearless-go/fearless/kernel/notebook"
+	"github.com/fearless-go/fearless/kernel/proxy"
 )
 
 // NbgraderConfig is the nbgrader configuration for Go notebooks that the
@@ -99,20 +103,44 @@ func (c *nbgraderCourse) autograde(t testing.TB, subs map[string][]byte) (map[st
 	return scores, took
 }
 
+// Wrong answers that earn part of their check cells' points, with nothing
+// on stderr before the checks report: the 0 case of Count (4 of 5 points),
+// the panic message of FirstOf (3 of 4).
+const (
+	countPartial   = "func Count(goroutines, each int) int { return max(goroutines*each, 1) }"
+	firstOfPartial = `func FirstOf(jobs ...func() int) int {
+	if len(jobs) == 0 {
+		panic("empty")
+	}
+	results := make(chan int, len(jobs))
+	for _, j := range jobs {
+		go func() { results <- j() }()
+	}
+	return <-results
+}`
+)
+
 // TestNbgraderAgrees runs the real nbgrader (pinned in requirements.txt):
 // generate_assignment on the sample, then autograde on two submissions
-// made from its release (one exercise solved; both solved) with the
-// fearless kernel, and fearless grade on the same files: the scores agree.
+// made from its release with the fearless kernel, and fearless grade on the
+// same files: the scores agree, cell by cell, partial credit included (the
+// kernel gives a check cell's points as its execute_result, which nbgrader
+// reads). Alice's count is partly right and her first-of is the stub; Bob's
+// count is right and his first-of partly right.
 func TestNbgraderAgrees(t *testing.T) {
 	testenv.Integration(t)
 	course := newNbgraderCourse(t, sample)
 	ref, _ := exercise.Read(sample)
 	subs := map[string][]byte{}
 	dir := t.TempDir()
-	for student, solved := range map[string][]string{"alice": {"count"}, "bob": {"count", "first-of"}} {
+	right := func(id string) string { return ref.NB.Cells[ref.Exercise(id).Solution].Source }
+	for student, sols := range map[string]map[string]string{
+		"alice": {"count": countPartial},
+		"bob":   {"count": right("count"), "first-of": firstOfPartial},
+	} {
 		nb, _ := notebook.Parse(mustMarshal(t, course.release))
-		for _, id := range solved {
-			setSolution(nb, id, ref.NB.Cells[ref.Exercise(id).Solution].Source)
+		for id, src := range sols {
+			setSolution(nb, id, src)
 		}
 		subs[student] = mustMarshal(t, nb)
 		mustWrite(t, filepath.Join(dir, student+".ipynb"), subs[student])
@@ -123,17 +151,89 @@ func TestNbgraderAgrees(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	start := time.Now()
-	class, err := Grade(ctx, options(t, dir, t.TempDir()))
+	out := t.TempDir()
+	class, err := Grade(ctx, options(t, dir, out))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("fearless grade: %s", time.Since(start).Round(time.Millisecond))
-	want := map[string]float64{"alice": 5, "bob": 9}
+	// Each check cell's points (count-check 5, first-of-check 4), earned.
+	want := map[string]map[string]float64{
+		"alice": {"count-check": 4, "first-of-check": 0},
+		"bob":   {"count-check": 5, "first-of-check": 3},
+	}
+	points := map[string]float64{"count-check": 5, "first-of-check": 4}
+	partial := 0
+	gradebook := course.cellScores(t)
 	for _, s := range class.Submissions {
-		if s.Score != nbScore[s.Name] || s.Score != want[s.Name] {
-			t.Errorf("%s: fearless grade %v, nbgrader %v, want %v\n%s", s.Name, s.Score, nbScore[s.Name], want[s.Name], s.everything())
+		total := 0.0
+		cells := gradebook[s.Name]
+		for cell, w := range want[s.Name] {
+			total += w
+			fg := -1.0
+			if e := s.ex(strings.TrimSuffix(cell, "-check")); e != nil {
+				fg = e.Score
+			}
+			if got, ok := cells[cell]; !ok || got != fg || got != w {
+				t.Errorf("%s's %s: nbgrader %v (in its gradebook: %v), fearless grade %v, want %v of %v", s.Name, cell, got, ok, fg, w, points[cell])
+			}
+			if got := cells[cell]; got > 0 && got < points[cell] {
+				partial++
+			}
+		}
+		if s.Score != nbScore[s.Name] || s.Score != total {
+			t.Errorf("%s: fearless grade %v, nbgrader %v, want %v\n%s", s.Name, s.Score, nbScore[s.Name], total, s.everything())
 		}
 	}
+	if partial != 2 {
+		t.Errorf("%d check cells scored strictly between 0 and their points in nbgrader, want 2 (alice's count, bob's first-of)", partial)
+	}
+	// fearless grade's feedback keeps the check blocks and leaves out the
+	// kernel's points (nbgrader's), as before there were any.
+	fb, err := notebook.Read(filepath.Join(out, "bob", "feedback.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := 0
+	for _, c := range fb.Cells {
+		for _, o := range c.Outputs {
+			if _, ok := o.Data[check.ResultMIME]; ok {
+				blocks++
+			}
+			if _, ok := o.Metadata[proxy.CheckPointsKey]; ok || o.OutputType == notebook.ExecuteResult {
+				t.Errorf("bob's feedback has the kernel's points: %v", o.Data)
+			}
+		}
+	}
+	if blocks != 2 {
+		t.Errorf("bob's feedback has %d check blocks, want 2", blocks)
+	}
+}
+
+// cellScores reads every student's autograded score of every grade cell
+// from nbgrader's gradebook: by student, by grade cell.
+func (c *nbgraderCourse) cellScores(t testing.TB) map[string]map[string]float64 {
+	t.Helper()
+	script := `import json, sys
+from nbgrader.api import Gradebook
+with Gradebook("sqlite:///gradebook.db") as gb:
+    out = {}
+    for s in gb.students:
+        nb = gb.find_submission_notebook(sys.argv[1], "ps1", s.id)
+        out[s.id] = {g.name: g.score for g in nb.grades}
+    print(json.dumps(out))
+`
+	cmd := exec.Command(c.py, "-c", script, strings.TrimSuffix(c.name, ".ipynb"))
+	cmd.Dir = c.dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("reading nbgrader's gradebook: %v\n%s", err, out)
+	}
+	scores := map[string]map[string]float64{}
+	if err := json.Unmarshal(out, &scores); err != nil {
+		t.Fatalf("nbgrader's gradebook: %v: %s", err, out)
+	}
+	return scores
 }
 
 // setSolution puts source in the solution cell with grade_id id.

@@ -17,6 +17,9 @@
 //     control (gonb sends every reply on shell);
 //   - a display_data whose metadata has ExecuteResultKey becomes the cell's
 //     execute_result (gonb never sends one);
+//   - a cell that sends check results (helpers/check) gets an execute_result
+//     whose text is the points its checks earned, which stock nbgrader takes
+//     as the cell's partial credit (see CheckPointsKey for where it goes);
 //   - a malformed or badly signed message is dropped and logged; the kernel
 //     never sees it and the proxy goes on.
 //

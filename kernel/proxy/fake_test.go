@@ -32,6 +32,15 @@ type fakeKernel struct {
 	// handle, when set (under mu), answers requests the switch in serve
 	// does not know (e.g. complete and inspect, in assist_test.go).
 	handle func(req *jupyter.Message)
+	// outputs, when set (under mu), are the iopub messages a cell with the
+	// given code publishes after its stdout line (points_test.go).
+	outputs map[string][]fakeOutput
+}
+
+// fakeOutput is one iopub message of a cell.
+type fakeOutput struct {
+	msgType string
+	content any
 }
 
 func startFake(t testing.TB) *fakeKernel {
@@ -130,6 +139,9 @@ func (f *fakeKernel) serve(s zmq4.Socket) {
 			status("busy")
 			f.send(f.iopub, req, "execute_input", map[string]any{"code": c.Code, "execution_count": f.count})
 			f.send(f.iopub, req, "stream", jupyter.Stream{Name: "stdout", Text: "ran: " + c.Code + "\n"})
+			for _, o := range f.outputs[c.Code] {
+				f.send(f.iopub, req, o.msgType, o.content)
+			}
 			if c.Code == "result" {
 				f.send(f.iopub, req, "display_data", map[string]any{"data": map[string]any{"text/plain": "42"},
 					"metadata": map[string]any{ExecuteResultKey: true}, "transient": map[string]any{}})

@@ -146,3 +146,59 @@ func TestGonbInput(t *testing.T) {
 		t.Fatalf("input: reply %s, prompts %q, stdout %q; log:\n%s", res.Reply.Status, prompts, out.String(), k.Log())
 	}
 }
+
+// A check cell on the real gonb: the points its checks earned come back as
+// the cell's execute_result, after the pass/fail block and, when a check
+// failed, before Done's stderr line and the error that fails the cell
+// (nbgrader reads a graded cell's outputs in that order); when every check
+// passed, last.
+func TestGonbCheckPoints(t *testing.T) {
+	k, ctx := startKernel(t, testenv.Offline...)
+	cell := func(twoPlusTwo int) string {
+		return "import \"github.com/fearless-go/fearless/helpers/check\"\n\n%%\nex := check.Exercise(\"sums\")\ndefer ex.Done()\n" +
+			"ex.Equal(\"one plus one\", 2, func() any { return 1 + 1 })\n" +
+			"ex.Equal(\"two plus two\", " + strconv.Itoa(twoPlusTwo) + ", func() any { return 2 + 2 }, check.Points(2))\n" +
+			"ex.True(\"a half\", func() (bool, string) { return true, \"\" }, check.Points(0.5))\n"
+	}
+	for _, tc := range []struct {
+		twoPlusTwo     int
+		status, outs   string
+		text, html     string
+		stderrContains string
+	}{
+		{5, "error", "display_data execute_result stream error", "1.5", "1.5 of 3.5 points", "check: sums: 1 check failed"},
+		{4, "ok", "display_data execute_result", "3.5", "3.5 of 3.5 points", ""},
+	} {
+		res, err := k.Client().Execute(ctx, jupyter.ExecuteRequest{Code: cell(tc.twoPlusTwo)}, jupyter.ExecuteOptions{})
+		if err != nil {
+			t.Fatalf("%v (kernel log:\n%s)", err, k.Log())
+		}
+		var outs []string
+		var text, html, stderr string
+		for _, m := range res.Messages {
+			switch m.Type() {
+			case "stream", "display_data", "execute_result", "error":
+				if len(outs) == 0 || outs[len(outs)-1] != "stream" || m.Type() != "stream" { // a front end merges writes
+					outs = append(outs, m.Type())
+				}
+			}
+			var d jupyter.DisplayData
+			if m.Type() == "execute_result" && m.Decode(&d) == nil {
+				text, _ = d.Data["text/plain"].(string)
+				html, _ = d.Data["text/html"].(string)
+				if d.ExecutionCount == nil || *d.ExecutionCount != res.Reply.ExecutionCount {
+					t.Errorf("execute_result count %v, the cell's %d", d.ExecutionCount, res.Reply.ExecutionCount)
+				}
+			}
+			var s jupyter.Stream
+			if m.Type() == "stream" && m.Decode(&s) == nil && s.Name == "stderr" {
+				stderr += s.Text
+			}
+		}
+		got := strings.Join(outs, " ")
+		if res.Reply.Status != tc.status || got != tc.outs || text != tc.text || !strings.Contains(html, tc.html) || !strings.Contains(stderr, tc.stderrContains) {
+			t.Errorf("2+2=%d: status %s, outputs [%s] text %q html %q stderr %q; want %s, [%s], %q, %q, %q\nkernel log:\n%s",
+				tc.twoPlusTwo, res.Reply.Status, got, text, html, stderr, tc.status, tc.outs, tc.text, tc.html, tc.stderrContains, k.Log())
+		}
+	}
+}

@@ -60,16 +60,17 @@ type Proxy struct {
 	wg     sync.WaitGroup
 
 	mu        sync.Mutex
-	onControl map[string]bool // msg_ids of requests that came on control
-	awaiting  map[string]bool // requests the kernel has not finished (no idle yet)
-	counts    map[string]int  // execution_count of each execute_request seen on iopub
-	deferred  []func()        // the proxy's own answers, waiting for the kernel to be idle
-	history   history         // this session's inputs and outputs
-	assist    assistState     // completion and inspection (assist.go)
-	cells     *cellsFile      // FEARLESS_CELLS
-	logMu     sync.Mutex      // one log line at a time
-	dropped   atomic.Int64    // malformed or badly signed messages from the front
-	forwarded atomic.Int64    // messages passed on, both ways
+	onControl map[string]bool        // msg_ids of requests that came on control
+	awaiting  map[string]bool        // requests the kernel has not finished (no idle yet)
+	counts    map[string]int         // execution_count of each execute_request seen on iopub
+	points    map[string]*cellPoints // check results of each running cell (points.go)
+	deferred  []func()               // the proxy's own answers, waiting for the kernel to be idle
+	history   history                // this session's inputs and outputs
+	assist    assistState            // completion and inspection (assist.go)
+	cells     *cellsFile             // FEARLESS_CELLS
+	logMu     sync.Mutex             // one log line at a time
+	dropped   atomic.Int64           // malformed or badly signed messages from the front
+	forwarded atomic.Int64           // messages passed on, both ways
 	closeOnce sync.Once
 	closed    chan struct{}
 	scope     *scope // restores kernel-wide settings after a cell (nil: off)
@@ -106,7 +107,7 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 	life, cancel := context.WithCancel(context.Background())
 	p := &Proxy{
 		opts: opts, front: front, backKey: back, session: jupyter.NewHeader("", "", "").MsgID, cancel: cancel,
-		onControl: map[string]bool{}, awaiting: map[string]bool{}, counts: map[string]int{},
+		onControl: map[string]bool{}, awaiting: map[string]bool{}, counts: map[string]int{}, points: map[string]*cellPoints{},
 		closed: make(chan struct{}),
 	}
 	if opts.Front.Key != opts.Back.Key || opts.Front.SignatureScheme != opts.Back.SignatureScheme {
@@ -380,7 +381,9 @@ func (p *Proxy) fromBackIOPub() {
 			p.noteInput(f, parent)
 		case "display_data":
 			f = p.executeResult(f, h, parent)
+			after = p.notePoints(f, h, parent)
 		case "status":
+			p.flushPoints(f, h, parent)
 			after = p.noteStatus(f, parent)
 		}
 		if err := p.fIOPub.send(f.Join(p.frontSign)); err != nil {
