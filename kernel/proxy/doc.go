@@ -17,6 +17,13 @@
 //     control (gonb sends every reply on shell);
 //   - a display_data whose metadata has ExecuteResultKey becomes the cell's
 //     execute_result (gonb never sends one);
+//   - when a learner runs an exercise's solution cell or one of its check
+//     cells in JupyterLab (which sends each cell's nbgrader metadata and
+//     cellId with the execute_request), the proxy runs the check `fearless
+//     grade` runs before grading (package guard) on the last source run of
+//     that solution, with the other cells run as context, and adds one
+//     stderr line to the cell when the grader would refuse it
+//     (PresubmitPrefix);
 //   - a malformed or badly signed message is dropped and logged; the kernel
 //     never sees it and the proxy goes on.
 //
