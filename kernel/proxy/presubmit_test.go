@@ -2,8 +2,13 @@ package proxy
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
 // jlabMeta is an execute_request's metadata as JupyterLab 4 sends it: the
@@ -34,7 +39,10 @@ func checkMeta(id string) map[string]any {
 }
 
 func TestPresubmitVerdicts(t *testing.T) {
-	content := func(code string) []byte { b, _ := json.Marshal(map[string]any{"code": code, "silent": false}); return b }
+	content := func(code string) []byte {
+		b, _ := json.Marshal(map[string]any{"code": code, "silent": false})
+		return b
+	}
 	const osSolution = "// Answer returns the answer.\nfunc Answer() int {\n\treturn len(os.Args) + Base\n}"
 	const clean = "func Answer() int { return Base + 2 }"
 	const want = PresubmitPrefix + "answer: line 3: your code uses package os, which this exercise does not allow\n"
@@ -82,4 +90,58 @@ func TestPresubmitVerdicts(t *testing.T) {
 	if !strings.HasPrefix(want, "fearless grade will refuse") {
 		t.Fatal(want)
 	}
+}
+
+// BenchmarkPresubmit measures what the guard costs the proxy per
+// execute_request, with every code cell of the course's largest notebook
+// run once (08: 20 code cells, 3 exercises), as ratios against an ordinary
+// cell's request (no cellId: what fearless run and grade send):
+//   - plain: a cell of no exercise from JupyterLab (its source remembered);
+//   - solution-cold: a solution cell changed each time (the guard type-checks);
+//   - solution-cached: a solution cell run again unchanged (verdict cached).
+func BenchmarkPresubmit(b *testing.B) {
+	nb, err := notebook.Read("../../notebooks/08-mutual-exclusion.ipynb")
+	if err != nil {
+		b.Fatal(err)
+	}
+	content := func(code string) []byte { c, _ := json.Marshal(map[string]any{"code": code}); return c }
+	var s presubmit
+	s.init()
+	var sol *notebook.Cell
+	for i, c := range nb.Cells {
+		if c.CellType != notebook.Code {
+			continue
+		}
+		meta := maps.Clone(c.Metadata)
+		meta["cellId"], meta["deletedCells"] = c.ID, []string{}
+		mb, _ := json.Marshal(meta)
+		id := fmt.Sprint("setup-", i)
+		s.request(id, mb, content(c.Source))
+		s.idle(id)
+		if g, _ := c.Metadata["nbgrader"].(map[string]any); g != nil && g["solution"] == true && sol == nil {
+			sol = c
+		}
+	}
+	sm := maps.Clone(sol.Metadata)
+	sm["cellId"], sm["deletedCells"] = sol.ID, []string{}
+	solMeta, _ := json.Marshal(sm)
+	plainMeta, _ := json.Marshal(map[string]any{"cellId": "a-plain-cell", "deletedCells": []string{}})
+	run := func(meta []byte, code func(i int) string) float64 {
+		start := time.Now()
+		for i := 0; i < b.N; i++ {
+			s.request("m", meta, content(code(i)))
+			s.idle("m")
+		}
+		return float64(time.Since(start).Nanoseconds()) / float64(b.N)
+	}
+	base := run([]byte(`{}`), func(int) string { return "%%\nfmt.Println(1)" })
+	plain := run(plainMeta, func(int) string { return "%%\nfmt.Println(1)" })
+	cold := run(solMeta, func(i int) string { return fmt.Sprintf("%s\n// %d", sol.Source, i) })
+	cached := run(solMeta, func(int) string { return sol.Source })
+	b.ReportMetric(base, "ordinary-ns/cell")
+	b.ReportMetric(plain/base, "plain-x")
+	b.ReportMetric(cold/1e3, "solution-cold-µs/cell")
+	b.ReportMetric(cold/base, "solution-cold-x")
+	b.ReportMetric(cached/base, "solution-cached-x")
+	b.ReportMetric(0, "ns/op")
 }
