@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sync"
 	"time"
 
@@ -141,7 +142,7 @@ func (s *presubmit) program(ex string) (cells []guard.Cell, at int) {
 	for _, c := range s.cells {
 		ran = append(ran, c)
 	}
-	sortBySeq(ran)
+	slices.SortFunc(ran, func(a, b *ranCell) int { return a.seq - b.seq })
 	at = -1
 	for _, c := range ran {
 		if c.solution == ex {
@@ -150,14 +151,6 @@ func (s *presubmit) program(ex string) (cells []guard.Cell, at int) {
 		cells = append(cells, guard.Cell{Source: c.source, Learner: c.solution != "", Allow: c.allow})
 	}
 	return cells, at
-}
-
-func sortBySeq(cs []*ranCell) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].seq < cs[j-1].seq; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
 }
 
 // programKey identifies a verdict: the exercise and every cell.

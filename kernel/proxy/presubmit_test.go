@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"strings"
 	"testing"
 	"time"
 
@@ -86,9 +85,6 @@ func TestPresubmitVerdicts(t *testing.T) {
 	}
 	if len(s.pending) != 0 {
 		t.Errorf("verdicts left pending: %d", len(s.pending))
-	}
-	if !strings.HasPrefix(want, "fearless grade will refuse") {
-		t.Fatal(want)
 	}
 }
 
