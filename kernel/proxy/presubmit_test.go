@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/fearless-go/fearless/kernel/exercise"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -140,4 +142,56 @@ func BenchmarkPresubmit(b *testing.B) {
 	b.ReportMetric(cold/base, "solution-cold-x")
 	b.ReportMetric(cached/base, "solution-cached-x")
 	b.ReportMetric(0, "ns/op")
+}
+
+// Run All on every course notebook, as JupyterLab sends it, shows no
+// refusal: the reference solutions and the handout's stubs pass the guard
+// with the session's other cells (demos included) as their context, as the
+// reference solutions do in fearless grade.
+func TestPresubmitCourse(t *testing.T) {
+	paths, err := filepath.Glob("../../notebooks/*.ipynb")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no course notebooks: %v", err)
+	}
+	solutions := 0
+	var nbs []*notebook.Notebook
+	var names []string
+	for _, path := range paths {
+		ex, err := exercise.Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		student, err := exercise.Student(ex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nbs = append(nbs, ex.NB, student)
+		names = append(names, path, path+" (student version)")
+	}
+	for n, nb := range nbs {
+		path := names[n]
+		var s presubmit
+		s.init()
+		for i, c := range nb.Cells {
+			if c.CellType != notebook.Code {
+				continue
+			}
+			meta := maps.Clone(c.Metadata)
+			meta["cellId"], meta["deletedCells"], meta["recordTiming"] = c.ID, []string{}, false
+			mb, _ := json.Marshal(meta)
+			code, _ := json.Marshal(map[string]any{"code": c.Source, "silent": false})
+			id := fmt.Sprint(path, i)
+			s.request(id, mb, code)
+			if g, _ := c.Metadata["nbgrader"].(map[string]any); g != nil && g["solution"] == true {
+				solutions++
+			}
+			if v := s.idle(id); v != "" {
+				t.Errorf("%s, cell %s: %s", filepath.Base(path), c.ID, v)
+			}
+		}
+	}
+	if solutions == 0 {
+		t.Fatal("no solution cell in the course")
+	}
+	t.Logf("%d solution cells", solutions)
 }
