@@ -22,6 +22,10 @@ type ExecuteOptions struct {
 	// OnInput answers the kernel's input requests (allow_stdin is set only
 	// when OnInput is not nil). An error sends an empty answer.
 	OnInput func(InputRequest) (string, error)
+
+	// Metadata is the request's message metadata. JupyterLab sends the
+	// cell's own metadata there with the cell's id under "cellId".
+	Metadata map[string]any
 }
 
 // ExecuteResult is what came back for one execute_request.
@@ -39,6 +43,7 @@ type ExecuteResult struct {
 // error; the kernel may still be running the code (see Kernel.Interrupt).
 func (c *Client) Execute(ctx context.Context, req ExecuteRequest, opts ExecuteOptions) (*ExecuteResult, error) {
 	m := c.newMessage("execute_request", req.wire(opts.OnInput != nil))
+	m.Metadata = opts.Metadata
 	res := &ExecuteResult{MsgID: m.Header.MsgID}
 	sub := c.subscribe(res.MsgID)
 	defer c.unsubscribe(sub)

@@ -20,6 +20,13 @@
 //   - a cell that sends check results (helpers/check) gets an execute_result
 //     whose text is the points its checks earned, which stock nbgrader takes
 //     as the cell's partial credit (see CheckPointsKey for where it goes);
+//   - when a learner runs an exercise's solution cell or one of its check
+//     cells in JupyterLab (which sends each cell's nbgrader metadata and
+//     cellId with the execute_request), the proxy runs the check `fearless
+//     grade` runs before grading (package guard) on the last source run of
+//     that solution, with the other cells run as context, and adds one
+//     stderr line to the cell when the grader would refuse it
+//     (PresubmitPrefix);
 //   - a malformed or badly signed message is dropped and logged; the kernel
 //     never sees it and the proxy goes on.
 //

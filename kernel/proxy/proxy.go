@@ -73,7 +73,8 @@ type Proxy struct {
 	forwarded atomic.Int64           // messages passed on, both ways
 	closeOnce sync.Once
 	closed    chan struct{}
-	scope     *scope // restores kernel-wide settings after a cell (nil: off)
+	scope     *scope    // restores kernel-wide settings after a cell (nil: off)
+	pre       presubmit // the grader's guard on exercise cells (presubmit.go)
 }
 
 // sock is a ZeroMQ socket with a send lock (zmq4 sockets are not safe for
@@ -114,6 +115,7 @@ func Start(ctx context.Context, opts Options) (*Proxy, error) {
 		p.backSign, p.frontSign = back, front
 	}
 	p.assist.init(opts.CompletionsFile)
+	p.pre.init()
 	if opts.CellsFile != "" {
 		if p.cells, err = newCellsFile(opts.CellsFile, p.logf); err != nil {
 			cancel()
@@ -286,6 +288,9 @@ func (p *Proxy) fromFront(ch jupyter.Channel, from, to *sock) {
 			p.mu.Unlock()
 			if ch == jupyter.Shell {
 				p.noteAssist(h, f.Parts[3])
+				if h.MsgType == "execute_request" {
+					p.pre.request(h.MsgID, f.Parts[2], f.Parts[3])
+				}
 			}
 		}
 		if err := to.send(f.Join(p.backSign)); err != nil {
@@ -384,6 +389,11 @@ func (p *Proxy) fromBackIOPub() {
 			after = p.notePoints(f, h, parent)
 		case "status":
 			p.flushPoints(f, h, parent)
+			if bytes.Contains(f.Parts[3], []byte(`"idle"`)) {
+				if v := p.pre.idle(parent.MsgID); v != "" {
+					p.publish("stream", f.Parts[1], jupyter.Stream{Name: "stderr", Text: v})
+				}
+			}
 			after = p.noteStatus(f, parent)
 		}
 		if err := p.fIOPub.send(f.Join(p.frontSign)); err != nil {

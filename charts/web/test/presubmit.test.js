@@ -1,0 +1,80 @@
+// The grader's guard, seen by a learner in real JupyterLab on the real
+// fearless kernel before they submit: a solution cell that uses os, run
+// with Shift+Enter, and its check cell both show `fearless grade will refuse
+// your solution to …` as a stderr output; once the solution is clean and
+// both cells run again, neither does. JupyterLab sends the cell's nbgrader
+// metadata and cellId with each execute_request; nothing else tells the
+// kernel which exercise a cell belongs to.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert');
+const path = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
+const { execFileSync } = require('node:child_process');
+const { ROOT, guard, browser, startLab } = require('./support');
+
+const NEEDS = ['chromium', 'playwright', 'go', 'jupyter'];
+const REFUSED = 'fearless grade will refuse your solution to answer: line 2: your code uses package os, which this exercise does not allow';
+
+function notebook(file) {
+  const code = (id, source, nbgrader) => ({ cell_type: 'code', execution_count: null, id, metadata: { nbgrader }, outputs: [], source });
+  const nb = {
+    cells: [
+      code('sol', 'func Answer() int {\n    return len(os.Args[:1]) + 41\n}',
+        { grade: false, grade_id: 'answer', locked: false, schema_version: 3, solution: true }),
+      code('chk', '%%\nfmt.Println("answer:", Answer())',
+        { grade: true, grade_id: 'answer-check', locked: true, points: 1, schema_version: 3, solution: false }),
+    ],
+    metadata: { kernelspec: { name: 'fearless', display_name: 'Go (Fearless)', language: 'go' } },
+    nbformat: 4, nbformat_minor: 5,
+  };
+  fs.writeFileSync(file, JSON.stringify(nb, null, 1));
+}
+
+test('the grader\'s refusal shows in the solution and check cells', { timeout: 600_000 }, async (t) => {
+  if (!guard(t, NEEDS)) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fearless-presubmit-'));
+  let lab, b;
+  try {
+    const prefix = path.join(dir, 'prefix');
+    execFileSync('go', ['run', './kernel/cmd/fearless', 'install', '--prefix', prefix], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const labDir = path.join(dir, 'lab');
+    fs.mkdirSync(labDir);
+    notebook(path.join(labDir, 'presubmit.ipynb'));
+    lab = await startLab(labDir, { JUPYTER_PATH: path.join(prefix, 'share', 'jupyter') });
+    b = await browser();
+    const page = await b.context.newPage();
+    await page.goto(`${lab.base}lab/workspaces/presubmit/tree/presubmit.ipynb?reset&token=${lab.token}`);
+    await page.getByText(/^Go \(Fearless\) \| Idle$/).waitFor({ timeout: 120_000 });
+    const cells = page.locator('.jp-Notebook .jp-CodeCell');
+    const stderr = (i) => cells.nth(i).locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
+    const runBoth = async (answer) => {
+      await cells.nth(0).locator('.cm-content').click();
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.press('Shift+Enter');
+      await cells.nth(1).locator('.jp-OutputArea-output', { hasText: `answer: ${answer}` }).waitFor({ timeout: 120_000 });
+      await page.getByText(/^Go \(Fearless\) \| Idle$/).waitFor({ timeout: 60_000 });
+    };
+
+    await runBoth(42);
+    for (const i of [0, 1]) {
+      assert.strictEqual((await stderr(i).innerText()).trim(), REFUSED, `cell ${i} shows the grader's refusal`);
+    }
+
+    // The clean solution: typed over the old one, both cells run again.
+    await cells.nth(0).locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('func Answer() int {\n    return 43\n}');
+    await runBoth(43);
+    for (const i of [0, 1]) {
+      assert.strictEqual(await stderr(i).count(), 0, `cell ${i}: no refusal once the solution is clean`);
+    }
+    assert.deepStrictEqual(b.log.external, [], 'no request for a non-local address');
+  } finally {
+    if (b) await b.close();
+    if (lab) await lab.stop();
+    if (!process.env.FEARLESS_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
