@@ -33,6 +33,7 @@ func (g *grader) write(s *Submission, p *prepared) error {
 	if err := atomicfile.Write(filepath.Join(s.Dir, "results.json"), append(rj, '\n'), 0o644); err != nil {
 		return err
 	}
+	s.Seal = seal(s, s.Dir)
 	gj, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err

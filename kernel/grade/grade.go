@@ -117,6 +117,7 @@ type Submission struct {
 	Seconds   float64     `json:"execution_time"`
 	Cells     []CellRun   `json:"cells,omitempty"` // the cells that ran, for whoever wonders where the time went
 	Key       string      `json:"key"`             // the cache key: submission, source, options, fearless version
+	Seal      string      `json:"seal,omitempty"`  // the grader's HMAC over this grade and its feedback files (seal.go)
 	Cached    bool        `json:"-"`
 	Dir       string      `json:"-"` // where its feedback is
 	hiddenVis string      // Options.HiddenVisibility
@@ -499,8 +500,8 @@ func readSubmission(path, sourceName string) (data []byte, file string, err erro
 	return data, path, err
 }
 
-// readCached returns the grade written before with this key, if its
-// feedback is still there.
+// readCached returns the grade written before with this key, if it and its
+// feedback files are as the grader wrote them (sealed).
 func readCached(dir, key string) *Submission {
 	raw, err := os.ReadFile(filepath.Join(dir, "grade.json"))
 	if err != nil {
@@ -510,7 +511,7 @@ func readCached(dir, key string) *Submission {
 	if json.Unmarshal(raw, &s) != nil || s.Key != key || s.Status == StatusError {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, "results.json")); err != nil {
+	if !sealed(&s, dir) { // not written by this grader, or changed since
 		return nil
 	}
 	return &s

@@ -312,6 +312,46 @@ func TestGradeCraftedSubmissions(t *testing.T) {
 			t.Errorf("after malformed changed: %s cached %v", s.Name, s.Cached)
 		}
 	}
+
+	// The cache trusts only what the grader wrote (seal.go): a grade.json
+	// raised to full marks, seal and key kept, and a results.json rewritten,
+	// are graded again, to their honest scores.
+	var raised, rewritten *Submission
+	for _, s := range again.Submissions {
+		switch {
+		case s.Status != StatusGraded || s.Name == "malformed":
+		case raised == nil && s.Score < s.MaxScore:
+			raised = s
+		case rewritten == nil:
+			rewritten = s
+		}
+	}
+	if raised == nil || rewritten == nil {
+		t.Fatal("no submission to tamper with")
+	}
+	var forged map[string]any
+	gradeFile := filepath.Join(raised.Dir, "grade.json")
+	raw, err := os.ReadFile(gradeFile)
+	if err != nil || json.Unmarshal(raw, &forged) != nil || forged["seal"] == "" || forged["seal"] == nil {
+		t.Fatalf("grade.json of %s: %v, no seal in %s", raised.Name, err, raw)
+	}
+	forged["score"] = raised.MaxScore
+	forgedJSON, _ := json.Marshal(forged)
+	mustWrite(t, gradeFile, forgedJSON)
+	mustWrite(t, filepath.Join(rewritten.Dir, "results.json"), []byte(`{"score": 1000, "tests": []}`))
+	again, err = Grade(ctx, options(t, subs, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range again.Submissions {
+		tampered := s.Name == raised.Name || s.Name == rewritten.Name
+		if tampered && (s.Cached || s.Score != got[s.Name].Score) {
+			t.Errorf("tampered %s: cached %v, score %v, want graded again to %v", s.Name, s.Cached, s.Score, got[s.Name].Score)
+		}
+		if !tampered && s.Name != "malformed" && !s.Cached {
+			t.Errorf("%s was graded again, untouched", s.Name)
+		}
+	}
 }
 
 // checkOutputs checks the gradebook, results.json and the feedback
