@@ -139,6 +139,10 @@ bin/fearless install --root "$SRC/fearless"
 bin/fearless install --check
 # Warm the build cache: the reference solution, graded once.
 bin/fearless grade --source "$SRC/{{.Notebook}}" --submissions "$SRC/{{.Notebook}}" --one --out /tmp/fearless-warm-up --timeout 5m || true
+# Submissions run as users of their own (fearless grade as root): the source
+# (solutions, hidden checks) is root's alone. Their programs need nothing
+# from it: the grader builds them, as root.
+chmod go-rwx "$SRC"
 `
 
 // runAutograder runs for every submission.

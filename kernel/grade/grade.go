@@ -63,6 +63,12 @@ type Options struct {
 	// submission otherwise, JSON lines when JSON is set. nil: none.
 	Progress io.Writer
 	JSON     bool
+	// SameUser runs submissions as the grader's own user even when it is
+	// root. By default a grader running as root (Gradescope's does) runs
+	// each submission's programs as a user of its own, one no account uses
+	// (see sandbox.go): it cannot read the source notebook, the output
+	// folder, the cache's seal key or another submission's files.
+	SameUser bool
 	// Env adds KEY=VALUE pairs to every kernel's environment.
 	Env []string
 	// FindSpec looks kernelspecs up by name (default kernelspec.Find).
@@ -170,6 +176,16 @@ type Check struct {
 func Grade(ctx context.Context, opts Options) (*Class, error) {
 	opts = opts.withDefaults()
 	start := time.Now()
+	if canDrop() && !opts.SameUser && opts.Out != "" {
+		// Submissions run as users of their own: the output (other
+		// learners' feedback, their grades) is the grader's alone.
+		if err := os.MkdirAll(opts.Out, 0o700); err != nil {
+			return nil, err
+		}
+		if err := os.Chmod(opts.Out, 0o700); err != nil {
+			return nil, err
+		}
+	}
 	srcBytes, err := os.ReadFile(opts.Source)
 	if err != nil {
 		return nil, err
@@ -375,7 +391,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 	case len(p.refused) == len(g.src.Exercises):
 		why = "every exercise was refused before it ran"
 	default:
-		sb, err := newSandbox()
+		sb, err := newSandbox(g.dropTo())
 		if err != nil {
 			s.Status, s.Problem = StatusError, err.Error()
 			break

@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
+
+	"github.com/fearless-go/fearless/kernel/launch"
 )
 
 // RunEnv is the variable that marks every process a submission's run
@@ -20,23 +23,45 @@ const RunEnv = "FEARLESS_GRADE_RUN"
 // sandbox is one submission's place to run: a fresh working directory, and
 // a private HOME and TMPDIR, removed afterwards. The Go build and module
 // caches stay shared (a cold build per submission would cost minutes).
+//
+// With a uid (the grader runs as root), the programs built from the
+// submission's cells run as that user (launch.RunAsEnv): its own folder
+// ("user") is their HOME, TMPDIR and working directory, and the sandbox's
+// root is traversable, not listable, so that they reach their own binary
+// and source and nothing of the grader's.
 type sandbox struct {
 	dir   string
 	token string
+	uid   int // 0: the grader's own user
 }
 
-func newSandbox() (*sandbox, error) {
+func newSandbox(uid int) (*sandbox, error) {
 	dir, err := os.MkdirTemp("", "fearless-grade-")
 	if err != nil {
 		return nil, err
 	}
+	s := &sandbox{dir: dir, token: newKey()[:24], uid: uid}
 	for _, d := range []string{"work", "home", "tmp"} {
 		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
 			os.RemoveAll(dir)
 			return nil, err
 		}
 	}
-	return &sandbox{dir: dir, token: newKey()[:24]}, nil
+	if uid != 0 {
+		user := filepath.Join(dir, "user")
+		err := os.Mkdir(user, 0o700)
+		if err == nil {
+			err = os.Chown(user, uid, uid)
+		}
+		if err == nil {
+			err = os.Chmod(dir, 0o711)
+		}
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // notebookPath is where the kernel believes the notebook is: its working
@@ -47,10 +72,32 @@ func (s *sandbox) notebookPath() string { return filepath.Join(s.dir, "work", "s
 func (s *sandbox) env() []string {
 	home := filepath.Join(s.dir, "home")
 	env := append([]string{}, goEnv()...)
-	return append(env,
+	env = append(env,
 		"HOME="+home, "TMPDIR="+filepath.Join(s.dir, "tmp"),
 		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"), "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		RunEnv+"="+s.token)
+	if s.uid != 0 {
+		env = append(env, launch.RunAsEnv+"="+launch.RunAsSpec{UID: s.uid, GID: s.uid, Home: filepath.Join(s.dir, "user"), Root: s.dir}.String())
+	}
+	return env
+}
+
+// firstSubmissionUID is the first of the users submissions run as when the
+// grader is root: ids no account uses (far above any distribution's
+// ranges), one per submission, so that two submissions graded at once
+// cannot reach each other's processes either.
+const firstSubmissionUID = 0x3f000000
+
+var submissionSeq atomic.Uint32
+
+// dropTo returns the user the next submission runs as: 0 (the grader's
+// own) unless the grader is root on Linux and Options.SameUser is off.
+func (g *grader) dropTo() int {
+	if !canDrop() || g.opts.SameUser {
+		return 0
+	}
+	n := submissionSeq.Add(1) % 1024
+	return firstSubmissionUID + (os.Getpid()%16384)*1024 + int(n)
 }
 
 // close kills what is left of the run and removes the sandbox.

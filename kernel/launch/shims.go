@@ -99,6 +99,9 @@ func runGoShim(args []string) error {
 			return fmt.Errorf("fearless go shim: no go command on PATH")
 		}
 	}
+	if os.Getenv(RunAsEnv) != "" && builtBinary(args) != "" {
+		return runGoAs(real, args)
+	}
 	return run(real, append([]string{real}, args...), os.Environ())
 }
 

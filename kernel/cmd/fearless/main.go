@@ -64,6 +64,14 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return runBusy(args[1:], os.Stdin)
 	case warmCommand: // not listed: run by the image's install script
 		return runWarm(ctx, args[1:], stderr)
+	case launch.RunAsCommand: // not listed: how a graded cell's program starts (fearless grade as root)
+		if len(args) < 2 {
+			fmt.Fprintf(stderr, "fearless %s: no program\n", launch.RunAsCommand)
+			return 2
+		}
+		err := launch.RunAs(args[1], args[2:]) // returns only on failure
+		fmt.Fprintf(stderr, "fearless: %v\n", err)
+		return 1
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
