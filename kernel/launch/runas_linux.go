@@ -140,13 +140,20 @@ func RunAs(prog string, args []string) error {
 }
 
 // copyFile copies from to to, owned by owner's uid:gid (0:0 keeps root).
+// to may be in a folder the user owns, where it could have planted a
+// link: whatever is at to is removed, and the copy is created anew without
+// following links (O_EXCL|O_NOFOLLOW) and given to the user through its own
+// descriptor, so that root never writes or chowns anything else.
 func copyFile(from, to string, owner RunAsSpec) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err := os.Remove(to); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW, 0o600)
 	if err != nil {
 		return err
 	}
@@ -154,10 +161,11 @@ func copyFile(from, to string, owner RunAsSpec) error {
 		out.Close()
 		return err
 	}
-	if err := out.Close(); err != nil {
+	if err := out.Chown(owner.UID, owner.GID); err != nil {
+		out.Close()
 		return err
 	}
-	return os.Chown(to, owner.UID, owner.GID)
+	return out.Close()
 }
 
 // unsetEnv removes key from env.
