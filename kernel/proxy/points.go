@@ -25,9 +25,14 @@ import (
 //   - when a result has a failed check, right after that result, so before
 //     the line Done writes on stderr and the error that ends the cell:
 //     nbgrader gives the points earned, as fearless grade does;
-//   - when every check passed, once the cell is over (just before its idle
-//     status), so after anything that failed the cell after its checks
-//     passed: nbgrader then scores 0, as fearless grade does.
+//   - when every check passed, none: nbgrader gives the cell full marks,
+//     or 0 when something failed the cell after its checks passed (an
+//     error, a data race reported on stderr at exit), as fearless grade
+//     does. (In a learner's copy the check cells hold only the visible
+//     checks, whose points add up to less than the cell's: a number there
+//     would make nbgrader's Validate call a passing cell failed.)
+//   - when a check ran the stub (not implemented yet), 0, once the cell is
+//     over.
 //
 // A result with a check whose code under test is still the stub (status
 // not-implemented) counts 0: the kernel cannot tell a handed-out solution
@@ -116,13 +121,31 @@ func (p *Proxy) flushPoints(f jupyter.Frames, h, parent jupyter.Header) {
 	p.mu.Lock()
 	delete(p.points, parent.MsgID)
 	var send func()
-	if !cp.sent {
+	if !cp.sent && !cp.full() {
 		send = p.pointsResult(cp, h, f.Parts[1], p.counts[parent.MsgID])
 	}
 	p.mu.Unlock()
 	if send != nil {
 		send()
 	}
+}
+
+// full reports whether every exercise of the cell earned all its points,
+// none through the stub. Such a cell gets no execute_result: nbgrader
+// gives a graded cell without one full marks (unless it failed), and a
+// number would be wrong in a learner's copy, whose check cells hold only
+// the visible checks — their points add up to less than the cell's, and
+// nbgrader's Validate would call a cell whose checks all passed failed.
+func (cp *cellPoints) full() bool {
+	if cp.stub {
+		return false
+	}
+	for _, id := range cp.ids {
+		if cp.score[id] < cp.max[id] {
+			return false
+		}
+	}
+	return true
 }
 
 // pointsResult marks cp sent and returns the function that publishes its
