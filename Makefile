@@ -98,9 +98,9 @@ lint:
 test-go: install
 	$(TESTENV) $(GO) test -race -timeout 30m ./...
 
-# The helpers again, twenty times, to shake out flaky concurrency.
+# The helpers again, ten times, to shake out flaky concurrency.
 test-helpers:
-	$(TESTENV) $(GO) test -race -count=20 ./helpers/...
+	$(TESTENV) $(GO) test -race -count=10 ./helpers/...
 
 # Headless Chromium against standalone chart pages and real JupyterLab.
 test-browser: install test-hub
