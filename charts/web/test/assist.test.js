@@ -75,7 +75,14 @@ test('Tab and Shift+Tab in a fresh session', { timeout: 600_000 }, async (t) => 
     const tooltip = page.locator('.jp-Tooltip');
     await tooltip.waitFor({ timeout: 60_000 });
     t.diagnostic(`Shift+Tab on thread.Sp: documentation shown after ${Date.now() - start} ms`);
-    const text = await tooltip.innerText();
+    // The tooltip's box appears before JupyterLab has rendered the reply
+    // into it: read it until it has text (or 30 s have passed).
+    let text = '';
+    for (const until = Date.now() + 30_000; Date.now() < until; await page.waitForTimeout(100)) {
+      text = await tooltip.innerText().catch(() => '');
+      if (text.trim() !== '') break;
+    }
+    t.diagnostic(`Shift+Tab on thread.Sp: text in the tooltip after ${Date.now() - start} ms`);
     assert.match(text, /Spawn/, 'the tooltip documents thread.Spawn');
     assert.doesNotMatch(text, /gopls|unexpected kind/, 'no error text in the tooltip');
     await page.close();
