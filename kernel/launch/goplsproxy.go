@@ -108,11 +108,11 @@ func serveGoplsProxy(real string, args, env []string, network, addr string, at i
 	cmd.Env = env
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, os.Stdout, os.Stderr
 	dieWithParent(cmd)
-	if err := cmd.Start(); err != nil {
+	started, done := make(chan error, 1), make(chan error, 1)
+	runInBackground(cmd, started, done)
+	if err := <-started; err != nil {
 		return fmt.Errorf("fearless gopls shim: %w", err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	notes := os.Getenv(CompletionsEnv)
 	go func() {
 		for {
