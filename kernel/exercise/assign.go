@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -16,9 +17,11 @@ import (
 // generate_assignment makes it, without touching n: every solution region
 // replaced by Stub, hidden checks removed, outputs and execution counts
 // cleared, solution cells undeletable, check and read-only cells
-// undeletable and uneditable, and every exercise cell carrying nbgrader's
-// checksum and cell_type. It refuses a notebook Validate finds problems in
-// (wrong answers aside: they are not part of the student version).
+// undeletable and uneditable, every exercise cell carrying nbgrader's
+// checksum and cell_type, and every other code cell its guard.GivenKey mark
+// (so that the kernel can tell it from the cells the learner adds). It
+// refuses a notebook Validate finds problems in (wrong answers aside: they
+// are not part of the student version).
 func Student(n *Notebook) (*notebook.Notebook, error) {
 	var probs []error
 	for _, p := range Validate(&Notebook{NB: n.NB, Path: "", Exercises: n.Exercises}) {
@@ -39,6 +42,12 @@ func Student(n *Notebook) (*notebook.Notebook, error) {
 			c.Source = studentSource(c.Source, m.Role())
 		}
 		if m.Role() == Plain {
+			if c.CellType == notebook.Code {
+				if c.Metadata == nil {
+					c.Metadata = map[string]any{}
+				}
+				c.Metadata[guard.GivenKey] = guard.GivenDigest(c.Source)
+			}
 			continue
 		}
 		switch m.Role() {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,9 +34,18 @@ const presubmitWait = 2 * time.Second
 // cell, which is also what gonb compiles the next cells against. A request
 // without cellId (fearless run, fearless grade, nbclient without nbgrader
 // metadata, jupyter console) adds nothing and costs one bytes.Contains.
+//
+// In a handout from `fearless assign` every code cell of the instructor's
+// carries a guard.GivenKey mark; once a cell with one has run, the session
+// is a handout's, and a code cell without a mark (or edited since) is one
+// the learner added: checked as fearless grade checks it (its own code under
+// what every exercise seen allows; a %% cell, which the grader does not
+// run, left out). In any other notebook every cell but the solution cells
+// is taken as the instructor's.
 type presubmit struct {
 	mu      sync.Mutex
 	seq     int
+	handout bool                   // a cell with a GivenKey mark has run
 	cells   map[string]*ranCell    // by cellId
 	pending map[string]chan string // verdicts by execute_request msg_id
 	cache   map[[sha256.Size]byte]string
@@ -48,12 +58,14 @@ type ranCell struct {
 	solution string // the exercise it is the solution cell of
 	check    string // the exercise it is a check cell of
 	allow    []string
+	given    bool // the instructor's: an nbgrader cell, or its GivenKey mark matches its source
 }
 
 // requestMeta is what JupyterLab puts in an execute_request's metadata.
 type requestMeta struct {
 	CellID       string   `json:"cellId"`
 	DeletedCells []string `json:"deletedCells"`
+	Given        string   `json:"fearless_given"`
 	NBGrader     *struct {
 		Grade    bool     `json:"grade"`
 		Solution bool     `json:"solution"`
@@ -86,7 +98,7 @@ func (s *presubmit) request(msgID string, metadata, content []byte) {
 	if json.Unmarshal(metadata, &m) != nil || json.Unmarshal(content, &c) != nil || m.CellID == "" || c.Silent {
 		return
 	}
-	cell := &ranCell{source: c.Code}
+	cell := &ranCell{source: c.Code, given: m.NBGrader != nil || m.Given != "" && m.Given == guard.GivenDigest(c.Code)}
 	if g := m.NBGrader; g != nil {
 		switch {
 		case g.Solution && !g.Grade && !g.Locked && g.GradeID != "":
@@ -102,6 +114,7 @@ func (s *presubmit) request(msgID string, metadata, content []byte) {
 	for _, id := range m.DeletedCells {
 		delete(s.cells, id)
 	}
+	s.handout = s.handout || m.Given != ""
 	s.seq++
 	cell.seq = s.seq
 	s.cells[m.CellID] = cell
@@ -109,11 +122,11 @@ func (s *presubmit) request(msgID string, metadata, content []byte) {
 	if ex == "" {
 		return
 	}
-	cells, at := s.program(ex)
+	cells, at, added := s.program(ex)
 	if at < 0 {
 		return
 	}
-	key := programKey(ex, cells)
+	key := programKey(ex, cells, at)
 	done := make(chan string, 1)
 	s.pending[msgID] = done
 	if v, ok := s.cache[key]; ok {
@@ -121,7 +134,7 @@ func (s *presubmit) request(msgID string, metadata, content []byte) {
 		return
 	}
 	go func() {
-		v := verdict(ex, cells, at)
+		v := verdict(ex, cells, at, added)
 		s.mu.Lock()
 		if len(s.cache) >= 64 {
 			clear(s.cache)
@@ -135,28 +148,60 @@ func (s *presubmit) request(msgID string, metadata, content []byte) {
 // program is the cells run so far as the guard sees them, in the order
 // they last ran: the latest solution cell of ex is the learner's (at), the
 // other exercises' solution cells are the learner's too (with their own
-// allow-lists), every other cell is taken as the instructor's. at is -1
-// when ex's solution has not run. Called with s.mu held.
-func (s *presubmit) program(ex string) (cells []guard.Cell, at int) {
+// allow-lists), and so, in a handout, are the cells the learner added
+// (added: with what every exercise seen allows); every other cell is taken
+// as the instructor's. at is -1 when ex's solution has not run. Called with
+// s.mu held.
+func (s *presubmit) program(ex string) (cells []guard.Cell, at int, added map[int]bool) {
 	ran := make([]*ranCell, 0, len(s.cells))
+	var common []string
+	seen := false
 	for _, c := range s.cells {
 		ran = append(ran, c)
+		if c.solution != "" {
+			if !seen {
+				common, seen = slices.Clone(c.allow), true
+			} else {
+				common = slices.DeleteFunc(common, func(p string) bool { return !slices.Contains(c.allow, p) })
+			}
+		}
 	}
 	slices.SortFunc(ran, func(a, b *ranCell) int { return a.seq - b.seq })
 	at = -1
+	added = map[int]bool{}
 	for _, c := range ran {
+		cell := guard.Cell{Source: c.source, Learner: c.solution != "", Allow: c.allow}
+		if s.handout && c.solution == "" && !c.given {
+			if scratch(c.source) {
+				continue // fearless grade runs no %% cell of the learner's
+			}
+			added[len(cells)] = true
+			cell.Learner, cell.Allow = true, common
+		}
 		if c.solution == ex {
 			at = len(cells)
 		}
-		cells = append(cells, guard.Cell{Source: c.source, Learner: c.solution != "", Allow: c.allow})
+		cells = append(cells, cell)
 	}
-	return cells, at
+	return cells, at, added
 }
 
-// programKey identifies a verdict: the exercise and every cell.
-func programKey(ex string, cells []guard.Cell) [sha256.Size]byte {
+// scratch reports whether a cell of the learner's runs code (%% or %main):
+// fearless grade keeps only the learner's cells of declarations.
+func scratch(src string) bool {
+	for l := range strings.SplitSeq(src, "\n") {
+		if t := strings.TrimSpace(l); t == "%%" || strings.HasPrefix(t, "%main") {
+			return true
+		}
+	}
+	return strings.TrimSpace(src) == ""
+}
+
+// programKey identifies a verdict: the exercise, where its solution is,
+// and every cell.
+func programKey(ex string, cells []guard.Cell, at int) [sha256.Size]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "%q\n", ex)
+	fmt.Fprintf(h, "%q %d\n", ex, at)
 	for _, c := range cells {
 		fmt.Fprintf(h, "%v %q %q\n", c.Learner, c.Allow, c.Source)
 	}
@@ -165,21 +210,42 @@ func programKey(ex string, cells []guard.Cell) [sha256.Size]byte {
 	return k
 }
 
-// verdict is the line the learner sees when fearless grade would refuse
-// the solution to ex (the cell at), or "". The cells go through the
-// guard as fearless grade puts them through it: the instructor's
-// declarations win first, then Check.
-func verdict(ex string, cells []guard.Cell, at int) string {
-	srcs, _ := guard.DropRedeclared(cells)
+// verdict is what the learner sees when fearless grade would refuse the
+// solution to ex (the cell at), drop part of it, or leave out a cell the
+// learner added (added), or "". The cells go through the guard as fearless
+// grade puts them through it: the instructor's declarations win first, then
+// Check.
+func verdict(ex string, cells []guard.Cell, at int, added map[int]bool) string {
+	var out strings.Builder
+	srcs, dropped := guard.DropRedeclared(cells)
 	for i := range cells {
 		cells[i].Source = srcs[i]
 	}
-	for _, p := range guard.Check(cells) {
+	probs := guard.Check(cells)
+	for _, p := range probs {
 		if p.Cell == at {
-			return PresubmitPrefix + ex + ": " + p.Error() + "\n"
+			out.WriteString(PresubmitPrefix + ex + ": " + p.Error() + "\n")
 		}
 	}
-	return ""
+	for _, d := range dropped {
+		if d.Cell == at {
+			fmt.Fprintf(&out, "fearless grade will not use line %d of your solution to %s: it redeclares %s, which the instructor's cells declare\n", d.Line, ex, d.Name)
+			break
+		}
+	}
+	for _, p := range probs {
+		if added[p.Cell] {
+			out.WriteString("fearless grade will not run a cell you added: " + p.Error() + "\n")
+			break
+		}
+	}
+	for _, d := range dropped {
+		if added[d.Cell] {
+			fmt.Fprintf(&out, "fearless grade will not use line %d of a cell you added: it redeclares %s, which the instructor's cells declare\n", d.Line, d.Name)
+			break
+		}
+	}
+	return out.String()
 }
 
 // idle returns the verdict for an execute_request whose kernel has gone

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fearless-go/fearless/kernel/exercise"
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -27,6 +28,12 @@ func jlabMeta(t testing.TB, cellID string, nbgrader map[string]any, deleted ...s
 	return b
 }
 
+// content is an execute_request's content for code.
+func content(code string) []byte {
+	b, _ := json.Marshal(map[string]any{"code": code, "silent": false})
+	return b
+}
+
 func solutionMeta(id string, allow ...string) map[string]any {
 	m := map[string]any{"grade": false, "grade_id": id, "locked": false, "schema_version": 3, "solution": true}
 	if len(allow) > 0 {
@@ -40,10 +47,6 @@ func checkMeta(id string) map[string]any {
 }
 
 func TestPresubmitVerdicts(t *testing.T) {
-	content := func(code string) []byte {
-		b, _ := json.Marshal(map[string]any{"code": code, "silent": false})
-		return b
-	}
 	const osSolution = "// Answer returns the answer.\nfunc Answer() int {\n\treturn len(os.Args) + Base\n}"
 	const clean = "func Answer() int { return Base + 2 }"
 	const want = PresubmitPrefix + "answer: line 3: your code uses package os, which this exercise does not allow\n"
@@ -194,4 +197,71 @@ func TestPresubmitCourse(t *testing.T) {
 		t.Fatal("no solution cell in the course")
 	}
 	t.Logf("%d solution cells", solutions)
+}
+
+// In a handout (cells marked guard.GivenKey by fearless assign), the cells a
+// learner adds are checked as fearless grade checks them, and a
+// redeclaration of the instructor's names is named; outside a handout the
+// same cells pass as the instructor's.
+func TestPresubmitHandout(t *testing.T) {
+	const given = "const Base = 40\n\nfunc helper() int { return 1 }"
+	const solution = "func Answer() int { return Base + 2 }"
+	const check = "%%\nfmt.Println(Answer())"
+	const usesOS = "func fromArgs() int { return len(os.Args) }"
+	const osLine = "fearless grade will not run a cell you added: line 1: your code uses package os, which this exercise does not allow\n"
+	type step struct {
+		name, cellID string
+		nbgrader     map[string]any
+		mark         string // the cell's GivenKey mark
+		deleted      []string
+		code         string
+		want         string
+	}
+	run := func(t *testing.T, steps []step) {
+		var s presubmit
+		s.init()
+		for i, st := range steps {
+			meta := jlabMeta(t, st.cellID, st.nbgrader, st.deleted...)
+			if st.mark != "" {
+				var m map[string]any
+				_ = json.Unmarshal(meta, &m)
+				m[guard.GivenKey] = st.mark
+				meta, _ = json.Marshal(m)
+			}
+			id := fmt.Sprint("msg-", i)
+			s.request(id, meta, content(st.code))
+			if got := s.idle(id); got != st.want {
+				t.Errorf("step %d, %s: got %q, want %q", i, st.name, got, st.want)
+			}
+		}
+	}
+	t.Run("handout", func(t *testing.T) {
+		run(t, []step{
+			{name: "the instructor's declarations", cellID: "decl", mark: guard.GivenDigest(given), code: given},
+			{name: "solution", cellID: "sol", nbgrader: solutionMeta("answer"), code: solution},
+			{name: "a cell of the learner's using os", cellID: "mine", code: usesOS},
+			{name: "the check names it", cellID: "chk", nbgrader: checkMeta("answer-check"), code: check, want: osLine},
+			{name: "a %% cell of the learner's using os: the grader does not run it", cellID: "mine", code: "%%\nfmt.Println(os.Args)"},
+			{name: "the check is clean again", cellID: "chk", nbgrader: checkMeta("answer-check"), code: check},
+			{name: "the solution redeclares the instructor's helper", cellID: "sol", nbgrader: solutionMeta("answer"),
+				code: solution + "\n\nfunc helper() int { return 2 }",
+				want: "fearless grade will not use line 3 of your solution to answer: it redeclares helper, which the instructor's cells declare\n"},
+			{name: "the solution put right", cellID: "sol", nbgrader: solutionMeta("answer"), code: solution},
+			{name: "a cell of the learner's redeclares it", cellID: "mine", code: "func helper() int { return 3 }"},
+			{name: "the check names it", cellID: "chk", nbgrader: checkMeta("answer-check"), code: check,
+				want: "fearless grade will not use line 1 of a cell you added: it redeclares helper, which the instructor's cells declare\n"},
+			{name: "that cell deleted; the instructor's cell edited to use os", cellID: "decl", deleted: []string{"mine"},
+				mark: guard.GivenDigest(given), code: given + "\n\n" + usesOS},
+			{name: "the check names it: an edited cell is the learner's", cellID: "chk", nbgrader: checkMeta("answer-check"), code: check,
+				want: "fearless grade will not run a cell you added: line 5: your code uses package os, which this exercise does not allow\n"},
+		})
+	})
+	t.Run("not a handout", func(t *testing.T) {
+		run(t, []step{
+			{name: "declarations, unmarked", cellID: "decl", code: given},
+			{name: "solution", cellID: "sol", nbgrader: solutionMeta("answer"), code: solution},
+			{name: "a cell using os: taken as the instructor's", cellID: "mine", code: usesOS},
+			{name: "the check", cellID: "chk", nbgrader: checkMeta("answer-check"), code: check},
+		})
+	})
 }
