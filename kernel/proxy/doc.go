@@ -24,9 +24,10 @@
 //     cells in JupyterLab (which sends each cell's nbgrader metadata and
 //     cellId with the execute_request), the proxy runs the check `fearless
 //     grade` runs before grading (package guard) on the last source run of
-//     that solution, with the other cells run as context, and adds one
+//     that solution, with the other cells run as context, and adds a
 //     stderr line to the cell when the grader would refuse it
-//     (PresubmitPrefix);
+//     (PresubmitPrefix), drop a redeclaration in it, or, in a handout from
+//     `fearless assign`, leave out a cell the learner added;
 //   - a malformed or badly signed message is dropped and logged; the kernel
 //     never sees it and the proxy goes on.
 //
