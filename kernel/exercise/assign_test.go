@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -51,6 +52,25 @@ func TestStudent(t *testing.T) {
 	}
 	if st.Cells[1].Metadata["nbgrader"] != nil {
 		t.Error("a plain cell got nbgrader metadata")
+	}
+	// The instructor's plain code cells carry their mark for the kernel;
+	// exercise cells and markdown do not.
+	marked := 0
+	for i, c := range st.Cells {
+		mark, has := c.Metadata[guard.GivenKey]
+		m, _ := MetaOf(c)
+		switch {
+		case c.CellType == notebook.Code && m.Role() == Plain:
+			marked++
+			if mark != guard.GivenDigest(c.Source) {
+				t.Errorf("plain code cell %d: mark %v, want the digest of its source", i, mark)
+			}
+		case has:
+			t.Errorf("cell %d (%s, %v) has a mark", i, c.CellType, m.Role())
+		}
+	}
+	if marked == 0 {
+		t.Error("no plain code cell in the sample was marked")
 	}
 
 	bad := sample()
