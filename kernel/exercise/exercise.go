@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/notebook"
 )
 
@@ -135,7 +136,7 @@ func IsDeclarations(c *notebook.Cell) bool {
 		return false
 	}
 	return !slices.ContainsFunc(strings.Split(c.Source, "\n"), func(l string) bool {
-		return strings.TrimSpace(l) == "%%" || strings.HasPrefix(strings.TrimSpace(l), "%main")
+		return guard.MainLine(l)
 	})
 }
 

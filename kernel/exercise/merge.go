@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+
+	"github.com/fearless-go/fearless/kernel/guard"
 )
 
 // merge returns one cell that does what the solution cell and then the
@@ -25,7 +27,7 @@ func merge(solution, checkCell string) (string, bool) {
 	pre, post := checkCell, ""
 	lines := strings.Split(checkCell, "\n")
 	for i, l := range lines {
-		if isMainLine(l) {
+		if guard.MainLine(l) {
 			pre, post = strings.Join(lines[:i], "\n"), "\n"+strings.Join(lines[i:], "\n")
 			break
 		}
@@ -59,12 +61,9 @@ func merge(solution, checkCell string) (string, bool) {
 	return out.String(), true
 }
 
-func isMainLine(l string) bool {
-	t := strings.TrimSpace(l)
-	return t == "%%" || strings.HasPrefix(t, "%main")
+func hasMainLine(src string) bool {
+	return slices.ContainsFunc(strings.Split(src, "\n"), guard.MainLine)
 }
-
-func hasMainLine(src string) bool { return slices.ContainsFunc(strings.Split(src, "\n"), isMainLine) }
 
 // splitImports parses a cell's declarations and returns its import specs
 // (`name "path"`) and its source with the import declarations blanked out

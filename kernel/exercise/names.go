@@ -5,6 +5,8 @@ import (
 	"go/parser"
 	"go/token"
 	"strings"
+
+	"github.com/fearless-go/fearless/kernel/guard"
 )
 
 // declared returns the top-level names a cell declares (methods as
@@ -15,7 +17,7 @@ func declared(src string) (names []string, ok bool) {
 	b.WriteString("package main\n")
 	for _, line := range strings.Split(src, "\n") {
 		t := strings.TrimSpace(line)
-		if t == "%%" || strings.HasPrefix(t, "%main") {
+		if guard.MainLine(t) {
 			break
 		}
 		if strings.HasPrefix(t, "%") || strings.HasPrefix(t, "!") {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fearless-go/fearless/kernel/guard"
 	"github.com/fearless-go/fearless/kernel/runner"
 )
 
@@ -34,12 +35,12 @@ type partRef struct {
 func mergeCells(solution, checkCell string) (string, *merged, bool) {
 	solLines := strings.Split(solution, "\n")
 	chkLines := strings.Split(checkCell, "\n")
-	if slices.ContainsFunc(solLines, isMain) {
+	if slices.ContainsFunc(solLines, guard.MainLine) {
 		return "", nil, false
 	}
 	cut := len(chkLines)
 	for i, l := range chkLines {
-		if isMain(l) {
+		if guard.MainLine(l) {
 			cut = i
 			break
 		}
@@ -93,11 +94,6 @@ func mergeCells(solution, checkCell string) (string, *merged, bool) {
 	m.checkStart = m.solStart + len(solLines)
 	b.WriteString(strings.Join(append(chkBody, chkLines[cut:]...), "\n"))
 	return b.String(), m, true
-}
-
-func isMain(l string) bool {
-	t := strings.TrimSpace(l)
-	return t == "%%" || strings.HasPrefix(t, "%main")
 }
 
 type importSpec struct {

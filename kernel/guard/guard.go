@@ -86,7 +86,7 @@ func Check(cells []Cell) []Problem {
 		for n, l := range strings.Split(c.Source, "\n") {
 			t := strings.TrimSpace(l)
 			switch {
-			case isMain(t):
+			case MainLine(t):
 			case strings.HasPrefix(t, "!"), strings.HasPrefix(t, "%"):
 				fail(i, n+1, "your code has a gonb command line (%s), which graded cells may not run", clip(t))
 			case strings.Contains(l, "//gonb:"):
@@ -220,7 +220,12 @@ func pkgName(path string) string {
 	return name
 }
 
-func isMain(t string) bool { return t == "%%" || strings.HasPrefix(t, "%main") }
+// MainLine reports whether a cell's line starts the code gonb runs as the
+// cell's main body (%% or %main): the cell's declarations end there.
+func MainLine(line string) bool {
+	t := strings.TrimSpace(line)
+	return t == "%%" || strings.HasPrefix(t, "%main")
+}
 
 func clip(s string) string {
 	if r := []rune(s); len(r) > 40 {
@@ -277,10 +282,10 @@ func build(cells []Cell) *program {
 		for n, l := range lines {
 			t := strings.TrimSpace(l)
 			switch {
-			case isMain(t) && !open:
+			case MainLine(t) && !open:
 				body[n] = fmt.Sprintf("func _cell%d_main() {", i)
 				open = true
-			case isMain(t), strings.HasPrefix(t, "!"), strings.HasPrefix(t, "%"):
+			case MainLine(t), strings.HasPrefix(t, "!"), strings.HasPrefix(t, "%"):
 				body[n] = ""
 			default:
 				body[n] = l

@@ -81,7 +81,7 @@ func declPart(src string) (*ast.File, *token.FileSet) {
 	lines := strings.Split(src, "\n")
 	for n, l := range lines {
 		t := strings.TrimSpace(l)
-		if isMain(t) {
+		if MainLine(t) {
 			lines = lines[:n]
 			break
 		}

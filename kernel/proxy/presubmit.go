@@ -189,12 +189,7 @@ func (s *presubmit) program(ex string) (cells []guard.Cell, at int, added map[in
 // scratch reports whether a cell of the learner's runs code (%% or %main):
 // fearless grade keeps only the learner's cells of declarations.
 func scratch(src string) bool {
-	for l := range strings.SplitSeq(src, "\n") {
-		if t := strings.TrimSpace(l); t == "%%" || strings.HasPrefix(t, "%main") {
-			return true
-		}
-	}
-	return strings.TrimSpace(src) == ""
+	return strings.TrimSpace(src) == "" || slices.ContainsFunc(strings.Split(src, "\n"), guard.MainLine)
 }
 
 // programKey identifies a verdict: the exercise, where its solution is,
