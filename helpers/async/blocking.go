@@ -158,6 +158,9 @@ func (j job) run(k int, idle func()) {
 		t.err = err
 		close(t.done)
 		t.ex.tasks.Done()
+		if t.started {
+			engine.ThreadGone(t.id)
+		}
 	}()
 	j.body()
 	returned = true

@@ -87,6 +87,9 @@ func (t *task) run(body func()) {
 		t.finish(err)
 		running.Delete(g)
 		t.ex.tasks.Done()
+		if t.started {
+			engine.ThreadGone(t.id)
+		}
 	}()
 	t.resume() // spawn scheduled it
 	body()

@@ -449,6 +449,16 @@ func (hooks) Exited(id uint64) {
 	}
 }
 
+func (hooks) Gone(id uint64) {
+	mu.Lock()
+	defer mu.Unlock()
+	if r := current; r != nil {
+		if t := r.byID[id]; t != nil {
+			t.markGone()
+		}
+	}
+}
+
 func (hooks) Acquired(lock uint64, mode engine.Mode) {
 	mu.Lock()
 	defer mu.Unlock()

@@ -50,6 +50,8 @@ type proc struct {
 	g      int64 // goroutine, once started
 	turn   chan bool
 	exited chan struct{}
+	gone   chan struct{} // closed when its goroutine is done with the helpers (nil for main)
+	isGone bool
 	op     op
 	done   bool
 	waited bool // could not proceed at its current op (a queued writer blocks new readers)
@@ -126,6 +128,9 @@ func newRun(s strategy, maxSteps int) *run {
 func (r *run) add(id uint64, name string, parent *proc) *proc {
 	t := &proc{idx: len(r.threads), id: id, name: name, turn: make(chan bool, 1),
 		exited: make(chan struct{}), op: op{kind: opStart}}
+	if id != 0 {
+		t.gone = make(chan struct{})
+	}
 	if parent != nil {
 		t.vv = append([]uint32(nil), parent.vv...)
 	}
@@ -368,11 +373,21 @@ func (r *run) start(t *proc) {
 	if ok := <-t.turn; !ok {
 		mu.Lock()
 		t.done = true
+		t.markGone() // it ends here, before its helper's deferred finish is set up
 		mu.Unlock()
 		close(t.exited)
 		runtime.Goexit()
 	}
 	r.marked(t)
+}
+
+// markGone says t's goroutine will do nothing more with the helpers
+// (engine.ThreadGone). Called with mu held.
+func (t *proc) markGone() {
+	if t.gone != nil && !t.isGone {
+		t.isGone = true
+		close(t.gone)
+	}
 }
 
 // exit is the last thing a controlled thread does: it hands the turn on.
@@ -453,9 +468,9 @@ func (r *run) teardown() (stuck []string) {
 		}
 	}
 	mu.Unlock()
+	blocked := map[*proc]bool{r.outside: true}
 	for _, t := range left {
 		if t == r.outside {
-			stuck = append(stuck, t.label())
 			continue
 		}
 		select {
@@ -463,7 +478,15 @@ func (r *run) teardown() (stuck []string) {
 		default: // it already had its turn and is running uncontrolled code
 		}
 		if !waitClosed(t.exited) {
-			stuck = append(stuck, t.label())
+			blocked[t] = true
+		}
+	}
+	// Then wait for every thread's goroutine, torn down or ended on its own,
+	// to be gone: what it still does after its turn (record the end of its
+	// run, release its joiners) belongs to this execution.
+	for _, t := range r.threads {
+		if t.gone != nil && !blocked[t] && !waitClosed(t.gone) {
+			blocked[t] = true
 		}
 	}
 	mu.Lock()
@@ -473,6 +496,11 @@ func (r *run) teardown() (stuck []string) {
 		}
 	}
 	mu.Unlock()
+	for t := range blocked {
+		if t != nil {
+			stuck = append(stuck, t.label())
+		}
+	}
 	sort.Strings(stuck)
 	return stuck
 }

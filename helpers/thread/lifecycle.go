@@ -99,4 +99,5 @@ func (c *core) finish(returned *bool) {
 	removeLive(c.goid.Load())
 	c.finished.Store(true)
 	c.done.Done()
+	engine.ThreadGone(c.id)
 }

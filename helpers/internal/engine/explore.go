@@ -36,8 +36,14 @@ type Scheduler interface {
 	Started(thread uint64)
 	// Panicked is called when the thread's function panicked, before Exited.
 	Panicked(thread uint64, value any)
-	// Exited is called last on the thread's goroutine; it hands the turn on.
+	// Exited is called when the thread's function has ended and its locks
+	// are released; it hands the turn on.
 	Exited(thread uint64)
+	// Gone is called last on the thread's goroutine, after its final event
+	// is recorded and its joiners are released: an execution is over only
+	// when every thread it ran is gone, or a straggler's events would land
+	// in whatever recording runs next.
+	Gone(thread uint64)
 	// Acquired and Released follow the locks (after the real acquisition,
 	// before the real release).
 	Acquired(lock uint64, mode Mode)
@@ -70,6 +76,14 @@ func Wake(obj uint64) {
 func Spawned(thread uint64, name string) {
 	if Exploring() {
 		scheduler.Spawned(thread, name)
+	}
+}
+
+// ThreadGone tells the explorer that thread's goroutine is done with the
+// helpers (see Scheduler.Gone).
+func ThreadGone(thread uint64) {
+	if Exploring() {
+		scheduler.Gone(thread)
 	}
 }
 
