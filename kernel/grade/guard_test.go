@@ -62,3 +62,56 @@ func TestGuardCourse(t *testing.T) {
 	}
 	t.Logf("%d variants checked", checked)
 }
+
+// forgedSplitWork answers notebook 01's exercise on the calling thread and
+// fakes what the behavioural checks read: spans named like the check's
+// gate, on goroutines that do no work. Before helpers/trace left the
+// allow-list, fearless prove scored it 5 of 5.
+const forgedSplitWork = `import "github.com/fearless-go/fearless/helpers/trace"
+
+func SplitWork(n, parts int, work func(lo, hi int) int) int {
+	total := 0
+	for p := range parts {
+		total += work(p*n/parts, (p+1)*n/parts)
+	}
+	done := make(chan bool)
+	for range parts {
+		go func() {
+			s := trace.Span("work")
+			time.Sleep(10 * time.Millisecond)
+			s.End()
+			done <- true
+		}()
+	}
+	for range parts {
+		<-done
+	}
+	return total
+}`
+
+// TestGuardRefusesForgedEvidence: code under check may not write to the
+// recorder the checks read, in a solution cell or a cell of the learner's own.
+func TestGuardRefusesForgedEvidence(t *testing.T) {
+	path := "../../notebooks/01-concurrency-and-parallelism.ipynb"
+	src, err := exercise.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, err := exercise.Student(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := exercise.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := sub.Exercises[0]
+	if ex.ID != "01-split-work" {
+		t.Fatalf("notebook 01's exercise is %s", ex.ID)
+	}
+	sub.NB.Cells[ex.Solution].Source = forgedSplitWork
+	p := restore(src, sub.NB, hand)
+	if why := p.refused[ex.ID]; !strings.Contains(why, "helpers/trace") || !strings.Contains(why, "only they may write to it") {
+		t.Fatalf("the forged answer was not refused for the recorder: %q", why)
+	}
+}

@@ -19,7 +19,10 @@ const Module = "github.com/fearless-go/fearless"
 // allows more: what concurrency exercises need, and nothing that reaches
 // the file system, the network, other processes, the program's memory or
 // the checks (os…, syscall, unsafe, reflect, runtime…, net…, io/fs, plugin,
-// debug/…, helpers/check and cgo are all outside it).
+// debug/…, helpers/check and cgo are all outside it). helpers/trace is
+// outside it too: the behavioural checks read the recorder, so code under
+// check that could write to it (a Span named like a check's gate) or stop
+// it could forge the evidence of how its answer was made.
 var DefaultAllow = []string{
 	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring", "context", "errors", "fmt",
 	"io", "iter", "maps", "math", "math/big", "math/bits", "math/cmplx", "math/rand", "math/rand/v2",
@@ -27,7 +30,7 @@ var DefaultAllow = []string{
 	"unicode", "unicode/utf16", "unicode/utf8",
 	Module + "/helpers/arc", Module + "/helpers/async", Module + "/helpers/deadlock", Module + "/helpers/explore",
 	Module + "/helpers/mpsc", Module + "/helpers/mutex", Module + "/helpers/own", Module + "/helpers/rc",
-	Module + "/helpers/rwlock", Module + "/helpers/thread", Module + "/helpers/trace",
+	Module + "/helpers/rwlock", Module + "/helpers/thread",
 }
 
 // MetaKey is the key, in a solution cell's nbgrader metadata in the
@@ -176,7 +179,11 @@ func notAllowed(path string) string {
 	if path == "C" {
 		return "your code uses cgo (import \"C\"), which graded cells may not use"
 	}
-	return fmt.Sprintf("your code uses package %s, which this exercise does not allow", path)
+	msg := fmt.Sprintf("your code uses package %s, which this exercise does not allow", path)
+	if path == Module+"/helpers/trace" {
+		msg += " (the checks read its recording to see how your answer works: only they may write to it)"
+	}
+	return msg
 }
 
 // resolveBare decides a bare selector's package as goimports would: any

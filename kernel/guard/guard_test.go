@@ -35,6 +35,8 @@ func TestCheck(t *testing.T) {
 		{"os through another cell's import", "func F() { os.Exit(0) }", "package os,", nil},
 		{"bare os", "func F() { _ = strings.ToUpper(\"\"); exec.Command(\"sh\") }", "package os/exec,", nil},
 		{"check", "func F() { check.Exercise(\"x\") }", "helpers/check,", nil},
+		{"the recorder", "import \"github.com/fearless-go/fearless/helpers/trace\"\n\nfunc F() { go func() { defer trace.Span(\"work\").End() }() }", "only they may write to it", nil},
+		{"the recorder, bare", "func F() { trace.Reset() }", "trace, which", nil},
 		{"renamed import", "import o \"os\"\n\nfunc F() { o.Exit(0) }", "package os,", nil},
 		{"dot import", "import . \"reflect\"\n\nfunc F() { _ = TypeOf(1) }", "package reflect,", nil},
 		{"unsafe", "import \"unsafe\"\n\nvar _ = unsafe.Sizeof(1)", "package unsafe,", nil},
