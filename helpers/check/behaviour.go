@@ -8,8 +8,8 @@ import (
 
 // An Expectation is one thing Observe requires of a recording: it returns
 // "" when the recording shows it, and otherwise one line for the learner
-// saying what was missing. Threads, AtOnce, Spawned, Overlapped, Sent and
-// SendersDropped make them.
+// saying what was missing. Threads, AtOnce, Spawned, Joined, Locked,
+// Overlapped, Sent and SendersDropped make them.
 type Expectation func(r *trace.Recording) (why string)
 
 // Expect adds expectations to an Observe check.
@@ -48,6 +48,7 @@ func (c *Checks) Observe(name string, f func(), opts ...Option) bool {
 	out := call(o.timeout, func() {
 		trace.Mark(observedMark) // names the goroutine that called f (see Spawned)
 		f()
+		trace.Mark(returnedMark) // where f returned (see Joined)
 	})
 	rec := trace.Stop()
 	if was {
@@ -84,6 +85,11 @@ func Threads(what string, n int) Expectation {
 	}
 }
 
+// Caller returns the goroutine that called the observed function in a
+// recording Observe made (-1 if the recording does not say), for an
+// Expectation of your own: "the caller made every clone", say.
+func Caller(r *trace.Recording) int64 { return caller(r) }
+
 // caller returns the goroutine that called the observed function (-1 if
 // the recording does not say).
 func caller(r *trace.Recording) int64 {
@@ -112,8 +118,84 @@ func AtOnce(what string, n int) Expectation {
 }
 
 // observedMark marks, in an Observe recording, the goroutine that called
-// the observed function.
-const observedMark = "check: observed call"
+// the observed function; returnedMark, the moment it returned.
+const (
+	observedMark = "check: observed call"
+	returnedMark = "check: observed call returned"
+)
+
+// returned returns the index of the event at which the observed function
+// returned (len(r.Events) if the recording does not say).
+func returned(r *trace.Recording) int {
+	for i, e := range r.Events {
+		if e.Kind == trace.UserMark && r.ObjectName(e.Object) == returnedMark {
+			return i
+		}
+	}
+	return len(r.Events)
+}
+
+// Joined expects every thread spawned while the observed function ran
+// (helpers/thread) to have been joined — JoinHandle.Join, or the end of its
+// Scope — before the function returned. A thread left to finish on its own
+// (a sleep "long enough", a WaitGroup beside the handles, a handle lost)
+// fails it even when it happened to finish in time. Failing, it says "2 of
+// the 3 threads it spawned were not joined before it returned; …".
+func Joined() Expectation {
+	return func(r *trace.Recording) string {
+		end := returned(r)
+		var spawned []uint64
+		seen, joined := map[uint64]bool{}, map[uint64]bool{}
+		for i, e := range r.Events {
+			switch {
+			case e.Kind == trace.Spawn && !seen[e.Object]:
+				seen[e.Object] = true
+				spawned = append(spawned, e.Object)
+			case e.Kind == trace.Join && e.Phase == trace.End && i < end:
+				joined[e.Object] = true
+			}
+		}
+		missing := 0
+		for _, t := range spawned {
+			if !joined[t] {
+				missing++
+			}
+		}
+		if missing == 0 {
+			return ""
+		}
+		were := "were"
+		if missing == 1 {
+			were = "was"
+		}
+		return fmt.Sprintf("%d of the %s it spawned %s not joined before it returned: join every handle "+
+			"(h.Join(), or a Scope), so that no thread can still be working when you return",
+			missing, plural(len(spawned), "thread"), were)
+	}
+}
+
+// Locked expects the lock named what (mutex.Name, rwlock.Name) to have been
+// taken exactly n times by threads other than the one that called the
+// observed function: once per update, when an exercise teaches a short
+// critical section. A lock held around a whole batch, or updates gathered
+// elsewhere and added once, take it fewer times. Failing, it says "tally
+// was locked 4 times by the threads; this exercise takes it once per update:
+// 40".
+func Locked(what string, n int) Expectation {
+	return func(r *trace.Recording) string {
+		me, got := caller(r), 0
+		for _, e := range r.Events {
+			if (e.Kind == trace.Lock || e.Kind == trace.RLock) && e.G != me && r.ObjectName(e.Object) == what {
+				got++
+			}
+		}
+		if got == n {
+			return ""
+		}
+		return fmt.Sprintf("%s was locked %s by the threads; this exercise takes it once per update: %d",
+			what, plural(got, "time"), n)
+	}
+}
 
 // Spawned expects exactly n threads started with helpers/thread (Spawn,
 // Go, a Scope's Go) to have run, each on a goroutine other than the one

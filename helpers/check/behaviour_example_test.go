@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/fearless-go/fearless/helpers/check"
 	"github.com/fearless-go/fearless/helpers/mutex"
@@ -71,6 +72,33 @@ func ExampleThreads() {
 	// Output:
 	// ✓ tally: 1/1 points, all 1 check passed
 	//   ✓ four threads count  [1/1]
+}
+
+// A thread left to finish on its own fails Joined, even when it finished in
+// time; a lock held around a whole batch fails Locked, which counts the
+// acquisitions.
+func ExampleJoined() {
+	ex := check.Exercise("batch")
+	count := func() {
+		tally := mutex.New(0, mutex.Name("tally"))
+		for range 2 {
+			thread.Go(func() {
+				g := tally.MustLock() // one acquisition for all 5 votes
+				*g.Ptr() += 5
+				g.Unlock()
+			})
+		}
+		thread.Sleep(50 * time.Millisecond) // "long enough"
+	}
+	ex.Observe("every thread joined", count, check.Expect(check.Joined()))
+	ex.Observe("the lock taken once per vote", count, check.Expect(check.Locked("tally", 10)))
+	fmt.Print(check.Text(ex.Result()))
+	// Output:
+	// ✗ batch: 0/2 points, 2 of 2 checks failed
+	//   ✗ every thread joined  [0/1]
+	//       2 of the 2 threads it spawned were not joined before it returned: join every handle (h.Join(), or a Scope), so that no thread can still be working when you return
+	//   ✗ the lock taken once per vote  [0/1]
+	//       tally was locked 2 times by the threads; this exercise takes it once per update: 10
 }
 
 // RaceFree runs the answer under the race detector with the recorder off:

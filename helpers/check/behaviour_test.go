@@ -182,3 +182,87 @@ func TestFailFast(t *testing.T) {
 		t.Fatalf("ran %v, checks %+v", ran, r.Checks)
 	}
 }
+
+func TestJoined(t *testing.T) {
+	var late *thread.JoinHandle[struct{}] // joined only after the observed call returned
+	for _, tc := range []struct {
+		name string
+		run  func()
+		msg  string
+	}{
+		{"every handle joined", func() { spread(3, true, func() {}) }, ""},
+		{"a scope", func() {
+			thread.Scope(func(s *thread.Scoped) {
+				for range 2 {
+					s.Go(func() {})
+				}
+			})
+		}, ""},
+		{"a sleep long enough", func() {
+			for range 3 {
+				thread.Go(func() {})
+			}
+			time.Sleep(50 * time.Millisecond)
+		}, "3 of the 3 threads it spawned were not joined before it returned"},
+		{"one joined after returning", func() {
+			thread.Go(func() {}).Join()
+			thread.Go(func() {}).Join()
+			late = thread.Go(func() {})
+		}, "1 of the 3 threads it spawned was not joined before it returned"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _, _, _ := fake()
+			c.Observe("joined", tc.run, Expect(Joined()))
+			if late != nil {
+				late.Join()
+				late = nil
+			}
+			got := only(t, c)
+			if got.Passed != (tc.msg == "") || !strings.HasPrefix(got.Message, tc.msg) {
+				t.Fatalf("got %+v, want a message starting %q", got, tc.msg)
+			}
+		})
+	}
+}
+
+func TestLocked(t *testing.T) {
+	count := func(perUpdate, onCaller bool) func() {
+		return func() {
+			tally := mutex.New(0, mutex.Name("tally"))
+			add := func(n int) {
+				if perUpdate {
+					for range n {
+						g := tally.MustLock()
+						*g.Ptr() += 1
+						g.Unlock()
+					}
+					return
+				}
+				g := tally.MustLock()
+				*g.Ptr() += n
+				g.Unlock()
+			}
+			spread(4, true, func() { add(10) })
+			if onCaller {
+				add(2)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name                string
+		perUpdate, onCaller bool
+		msg                 string
+	}{
+		{"once per update", true, false, ""},
+		{"the caller's updates are not the threads'", true, true, ""},
+		{"a whole batch under one lock", false, false, "tally was locked 4 times by the threads; this exercise takes it once per update: 40"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _, _, _ := fake()
+			c.Observe("locked", count(tc.perUpdate, tc.onCaller), Expect(Locked("tally", 40)))
+			if got := only(t, c); got.Passed != (tc.msg == "") || got.Message != tc.msg {
+				t.Fatalf("got %+v, want %q", got, tc.msg)
+			}
+		})
+	}
+}
