@@ -32,4 +32,16 @@
 // optionally under several GOMAXPROCS with Procs), and can require the race
 // detector (RequireRace; in a cell, %goflags -race): built with -race, any
 // data race the detector reports while a check runs fails that check.
+//
+// Checks also look at how an answer was made, not only at what came back.
+// Observe runs the function once with the recorder (helpers/trace) on and
+// reads its expectations from the recording, never from the clock: Threads
+// and AtOnce (how many threads did the work, how many at once), Spawned and
+// Joined (threads of helpers/thread, every one joined before returning),
+// Locked (a lock taken once per update), Overlapped (waits in progress at
+// once), Sent and SendersDropped (messages through a channel). A Gate in the
+// learner's callback makes work that can overlap overlap, on 1 core or 4.
+// RaceFree runs the function under -race with the recorder off, so shared
+// state touched without its lock fails on every run; Explore runs it under
+// the schedule explorer; Schedule checks an answer given as a schedule.
 package check
