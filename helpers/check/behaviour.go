@@ -8,8 +8,8 @@ import (
 
 // An Expectation is one thing Observe requires of a recording: it returns
 // "" when the recording shows it, and otherwise one line for the learner
-// saying what was missing. Threads, AtOnce, Spawned, Joined, Locked,
-// Overlapped, Sent and SendersDropped make them.
+// saying what was missing. Threads, AtOnce, NotOnCaller, Spawned, Joined,
+// Locked, Overlapped, Sent and SendersDropped make them.
 type Expectation func(r *trace.Recording) (why string)
 
 // Expect adds expectations to an Observe check.
@@ -171,6 +171,20 @@ func Joined() Expectation {
 		return fmt.Sprintf("%d of the %s it spawned %s not joined before it returned: join every handle "+
 			"(h.Join(), or a Scope), so that no thread can still be working when you return",
 			missing, plural(len(spawned), "thread"), were)
+	}
+}
+
+// NotOnCaller expects the thread that called the observed function not to
+// have done the work named what itself (a span of that name, or its lock):
+// a pool of n workers is n threads, not n and a caller that helps. Failing,
+// it says "the calling thread ran parse itself; this exercise leaves that
+// work to the threads it starts".
+func NotOnCaller(what string) Expectation {
+	return func(r *trace.Recording) string {
+		if workers(r, what)[caller(r)] {
+			return fmt.Sprintf("the calling thread ran %s itself; this exercise leaves that work to the threads it starts", what)
+		}
+		return ""
 	}
 }
 

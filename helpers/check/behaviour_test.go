@@ -9,6 +9,7 @@ import (
 	"github.com/fearless-go/fearless/helpers/mpsc"
 	"github.com/fearless-go/fearless/helpers/mutex"
 	"github.com/fearless-go/fearless/helpers/thread"
+	"github.com/fearless-go/fearless/helpers/trace"
 )
 
 // spread runs work n times: on n threads at once, or one after another on
@@ -260,6 +261,30 @@ func TestLocked(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, _, _, _ := fake()
 			c.Observe("locked", count(tc.perUpdate, tc.onCaller), Expect(Locked("tally", 40)))
+			if got := only(t, c); got.Passed != (tc.msg == "") || got.Message != tc.msg {
+				t.Fatalf("got %+v, want %q", got, tc.msg)
+			}
+		})
+	}
+}
+
+func TestNotOnCaller(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		helps bool
+		msg   string
+	}{
+		{"the threads do it", false, ""},
+		{"the caller helps", true, "the calling thread ran parse itself; this exercise leaves that work to the threads it starts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _, _, _ := fake()
+			c.Observe("pool", func() {
+				spread(2, true, func() { defer trace.Span("parse").End() })
+				if tc.helps {
+					trace.Span("parse").End()
+				}
+			}, Expect(NotOnCaller("parse"), Threads("parse", 2)))
 			if got := only(t, c); got.Passed != (tc.msg == "") || got.Message != tc.msg {
 				t.Fatalf("got %+v, want %q", got, tc.msg)
 			}

@@ -295,7 +295,19 @@ func Replay(schedule string, fn func()) *Result {
 	restore := enable()
 	defer restore()
 	t0 := time.Now()
-	r := execute(&replay{choices: choices}, fn, DefaultMaxSteps, false)
+	rp := &replay{choices: choices}
+	r := execute(rp, fn, DefaultMaxSteps, false)
+	if left := len(choices) - rp.pos; left > 0 && (r.fail == nil || r.fail.Kind != BadSchedule && r.fail.Kind != Uncontrolled) {
+		// A schedule longer than its run is not this run's schedule: choices
+		// added after the end ("kept clicking"), or another function's.
+		ended := "cleanly"
+		if r.fail != nil {
+			ended = "in a " + r.fail.Kind.String()
+		}
+		r.fail = &Failure{Kind: BadSchedule, Message: fmt.Sprintf("the schedule goes on after the run ended (%s): "+
+			"%d of its %d choices came after that (choices added after the end, or a schedule for another function?)",
+			ended, left, len(choices))}
+	}
 	res := &Result{Strategy: "replay", Schedules: 1, Elapsed: time.Since(t0), Failure: r.fail, Stuck: r.stuck}
 	if f := res.Failure; f != nil {
 		f.Execution = 1

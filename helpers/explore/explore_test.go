@@ -242,3 +242,20 @@ func TestRunLeavesNoThreadRecording(t *testing.T) {
 		}
 	}
 }
+
+// A schedule that goes on after its run ended is not that run's schedule.
+func TestReplayRefusesChoicesAfterTheEnd(t *testing.T) {
+	res := explore.Exhaustive(2).Run(abba(false))
+	f := res.Failure
+	if f == nil || f.Kind != explore.Deadlock {
+		t.Fatalf("want a deadlock, got %v", res)
+	}
+	if again := explore.Replay(f.Schedule, abba(false)); again.Failure == nil || again.Failure.Kind != explore.Deadlock {
+		t.Fatalf("replaying %s: %v", f.Schedule, again)
+	}
+	long := explore.Replay(f.Schedule+"b", abba(false))
+	if long.Failure == nil || long.Failure.Kind != explore.BadSchedule ||
+		!strings.Contains(long.Failure.Message, "goes on after the run ended (in a deadlock): 1 of its") {
+		t.Fatalf("replaying %s with a choice after the end: %v", f.Schedule, long)
+	}
+}
