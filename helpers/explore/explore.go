@@ -235,6 +235,8 @@ func (e *Explorer) Run(fn func()) *Result {
 	res := &Result{Strategy: e.name}
 	s := e.strategy()
 	t0 := time.Now()
+	deadline = t0.Add(timeout) // an execution that outlasts the budget (a livelock) ends there
+	defer func() { deadline = time.Time{} }() // also when fn's exploration panics
 	watch := newWatch()
 	names := rec.SaveNames()
 	prog := newProgress(e.name)
@@ -274,7 +276,10 @@ func (e *Explorer) Run(fn func()) *Result {
 		}
 	}
 	res.Elapsed = time.Since(t0)
-	if f := res.Failure; f != nil && f.Kind != Uncontrolled && f.Schedule != "" {
+	deadline = time.Time{} // the story's replay has no budget to run out of
+	// No story for a run that never ended: replaying its thousands of steps
+	// would take as long again and tell nothing more than the message.
+	if f := res.Failure; f != nil && f.Kind != Uncontrolled && f.Kind != StepLimit && f.Schedule != "" {
 		names.Restore()
 		tell(f, fn, maxSteps)
 	}
@@ -312,7 +317,7 @@ func Replay(schedule string, fn func()) *Result {
 	if f := res.Failure; f != nil {
 		f.Execution = 1
 		f.Schedule = encode(r.choices)
-		if f.Kind != Uncontrolled && f.Kind != BadSchedule {
+		if f.Kind != Uncontrolled && f.Kind != BadSchedule && f.Kind != StepLimit {
 			tell(f, fn, DefaultMaxSteps)
 		}
 	}

@@ -259,3 +259,37 @@ func TestReplayRefusesChoicesAfterTheEnd(t *testing.T) {
 		t.Fatalf("replaying %s with a choice after the end: %v", f.Schedule, long)
 	}
 }
+
+// A thread that retries for ever (a livelock under the explorer's bounded
+// schedules) ends its execution at the exploration's time budget, instead of
+// running on after it, holding the explorer.
+func TestLivelockEndsAtTheTimeBudget(t *testing.T) {
+	transfer := func(from, to *mutex.Mutex[int]) {
+		for {
+			src := from.MustLock()
+			dst, err := to.TryLock()
+			if err != nil {
+				src.Unlock()
+				thread.Sleep(time.Millisecond) // back off, retry
+				continue
+			}
+			dst.Unlock()
+			src.Unlock()
+			return
+		}
+	}
+	t0 := time.Now()
+	res := explore.Exhaustive(2).Timeout(2 * time.Second).Run(func() {
+		a, b := mutex.New(0), mutex.New(0)
+		t1 := thread.Go(func() { transfer(a, b) })
+		t2 := thread.Go(func() { transfer(b, a) })
+		t1.Join()
+		t2.Join()
+	})
+	if took := time.Since(t0); took > 20*time.Second {
+		t.Errorf("the exploration took %v with a budget of 2s", took)
+	}
+	if res.Failure == nil || res.Failure.Kind != explore.StepLimit || !strings.Contains(res.Failure.Message, "livelock") {
+		t.Fatalf("want the livelock reported, got %v", res)
+	}
+}

@@ -17,6 +17,7 @@ func init() { engine.SetScheduler(hooks{}) }
 // State of the exploration in progress (guarded by runMu).
 var (
 	paused   bool         // the user's recording was paused for the exploration
+	deadline time.Time    // when the exploration's time budget ends (zero outside Run)
 	ticker   *time.Ticker // the watchdog's
 	stackBuf []byte       // for runtime.Stack
 )

@@ -104,7 +104,8 @@ type run struct {
 	ended    chan struct{}
 	aborting bool
 	stuck    []string
-	outside  *proc // blocked outside the helpers (found by the watchdog)
+	outside  *proc     // blocked outside the helpers (found by the watchdog)
+	deadline time.Time // the exploration's time budget ends (zero: none): a livelock cannot outlast it
 	en       []*proc
 	onEnd    func(r *run)       // Play: called once, by the pick that ends the execution
 	holders  map[uint64][]*proc // Play: who holds each lock
@@ -119,7 +120,7 @@ var (
 
 func newRun(s strategy, maxSteps int) *run {
 	r := &run{byID: map[uint64]*proc{}, locks: map[uint64]*lockState{},
-		strat: s, maxSteps: maxSteps, ended: make(chan struct{})}
+		strat: s, maxSteps: maxSteps, ended: make(chan struct{}), deadline: deadline}
 	r.add(0, "", nil)
 	return r
 }
@@ -249,6 +250,12 @@ func (r *run) pickNext() *proc {
 		return nil
 	}
 	r.steps++
+	if r.steps%64 == 0 && !r.deadline.IsZero() && time.Now().After(r.deadline) {
+		r.fail = &Failure{Kind: StepLimit, Message: fmt.Sprintf(
+			"one execution was still going at the end of the exploration's time budget, after %d scheduling points: "+
+				"a thread that loops — retrying, sleeping — and never gets anywhere (a livelock)? (take the locks in one order, or use a channel or Join)", r.steps)}
+		return nil
+	}
 	if r.steps > r.maxSteps {
 		r.fail = &Failure{Kind: StepLimit, Message: fmt.Sprintf(
 			"more than %d scheduling points in one execution: a loop that waits for another thread by spinning? (use a lock, a channel or Join)", r.maxSteps)}
