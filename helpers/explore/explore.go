@@ -235,7 +235,7 @@ func (e *Explorer) Run(fn func()) *Result {
 	res := &Result{Strategy: e.name}
 	s := e.strategy()
 	t0 := time.Now()
-	deadline = t0.Add(timeout) // an execution that outlasts the budget (a livelock) ends there
+	deadline = t0.Add(timeout)                // an execution that outlasts the budget (a livelock) ends there
 	defer func() { deadline = time.Time{} }() // also when fn's exploration panics
 	watch := newWatch()
 	names := rec.SaveNames()
