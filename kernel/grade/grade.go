@@ -69,6 +69,14 @@ type Options struct {
 	// (see sandbox.go): it cannot read the source notebook, the output
 	// folder, the cache's seal key or another submission's files.
 	SameUser bool
+	// HaltOnRace builds every graded cell with the race detector and stops
+	// a cell's program at its first data race (GORACE=halt_on_error=1). A
+	// data race breaks Go's memory safety: racing on an interface or slice
+	// variable, code that uses only allowed packages can read and write the
+	// check program's memory (its results, its key), which the package guard
+	// cannot see. Halting at the first race stops that before it succeeds;
+	// the price is slower builds and a racy answer scoring 0 on its exercise.
+	HaltOnRace bool
 	// Env adds KEY=VALUE pairs to every kernel's environment.
 	Env []string
 	// FindSpec looks kernelspecs up by name (default kernelspec.Find).
@@ -365,7 +373,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 	if file != "" {
 		s.Path = file
 	}
-	s.Key = hash([]byte(Version()), []byte(g.srcHash), data, []byte(fmt.Sprint(g.opts.Timeout, g.opts.OutputLimit, g.opts.Kernel, g.opts.Budget, g.opts.HiddenVisibility)))
+	s.Key = hash([]byte(Version()), []byte(g.srcHash), data, []byte(fmt.Sprint(g.opts.Timeout, g.opts.OutputLimit, g.opts.Kernel, g.opts.Budget, g.opts.HiddenVisibility, g.opts.HaltOnRace)))
 	if !g.opts.NoCache {
 		if old := readCached(s.Dir, s.Key); old != nil {
 			old.Cached, old.Dir, old.Path, old.hiddenVis = true, s.Dir, s.Path, s.hiddenVis
@@ -396,8 +404,12 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 			s.Status, s.Problem = StatusError, err.Error()
 			break
 		}
+		env := append(append(append([]string{}, g.opts.Env...), sb.env()...), check.KeyEnv+"="+p.key)
+		if g.opts.HaltOnRace {
+			env = haltOnRace(env)
+		}
 		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit,
-			Env: append(append(append([]string{}, g.opts.Env...), sb.env()...), check.KeyEnv+"="+p.key), FindSpec: g.opts.FindSpec})
+			Env: env, FindSpec: g.opts.FindSpec})
 		run, cancel := context.WithTimeoutCause(ctx, g.opts.Budget, errBudget)
 		res := r.Execute(run, p.run, sb.notebookPath())
 		// A kernel that did not start (a port taken between its choice and
@@ -555,4 +567,21 @@ func Version() string {
 		}
 	}
 	return v
+}
+
+// haltOnRace adds -race to GOFLAGS and halt_on_error=1 to GORACE in env,
+// keeping what they held (the last entry of a key is the one a process sees).
+func haltOnRace(env []string) []string {
+	add := func(key, value string) {
+		old := ""
+		for _, kv := range env {
+			if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+				old = v
+			}
+		}
+		env = append(env, key+"="+strings.TrimSpace(old+" "+value))
+	}
+	add("GOFLAGS", "-race")
+	add("GORACE", "halt_on_error=1")
+	return env
 }

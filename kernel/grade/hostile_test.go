@@ -296,3 +296,41 @@ func init() {
 		t.Errorf("the escapee outlived its run: %v", pids)
 	}
 }
+
+// TestHostileRace: a data race breaks Go's memory safety, so a submission
+// that uses only allowed packages can still rewrite its checks' results in
+// memory (testdata/hostile-race: 9 of 9 without HaltOnRace). With
+// HaltOnRace the race detector stops it at its first race.
+func TestHostileRace(t *testing.T) {
+	testenv.Integration(t)
+	dir := t.TempDir()
+	subs, out := filepath.Join(dir, "subs"), filepath.Join(dir, "out")
+	if err := os.MkdirAll(subs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) *string {
+		b, err := os.ReadFile(filepath.Join("testdata/hostile-race", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		return &s
+	}
+	writeNB(t, filepath.Join(subs, "honest.ipynb"), withSolutions(t, map[string]*string{"count": ptr(honestCount), "first-of": ptr(honestFirstOf)}))
+	writeNB(t, filepath.Join(subs, "race.ipynb"), withSolutions(t, map[string]*string{"count": read("count.txt"), "first-of": read("first-of.txt")}))
+	o := options(t, subs, out)
+	o.HaltOnRace = true
+	class, err := Grade(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := bySub(class)
+	honest, race := got["honest"], got["race"]
+	if honest == nil || race == nil {
+		t.Fatalf("rows: %v", got)
+	}
+	if race.Score > honest.Score {
+		t.Fatalf("the race raised its score to %v, above the honest %v:\n%s", race.Score, honest.Score, race.everything())
+	}
+	t.Logf("honest %v, race %v", honest.Score, race.Score)
+}

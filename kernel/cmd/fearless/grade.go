@@ -30,6 +30,7 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.Kernel, "kernel", "", "kernelspec (default: the source's, else \"fearless\")")
 	fs.BoolVar(&o.One, "one", false, "--submissions is one submission (a file, or a folder as Gradescope's /autograder/submission); its files go straight into --out")
 	fs.BoolVar(&o.SameUser, "same-user", false, "when the grader runs as root, run submissions as root too (by default each runs as a user of its own, which cannot read the source, the output or other submissions)")
+	fs.BoolVar(&o.HaltOnRace, "halt-on-race", false, "build every graded cell with the race detector and stop a program at its first data race: for untrusted classes (a data race lets code read and write the check program's memory; a racy answer then scores 0)")
 	fs.BoolVar(&o.NoCache, "no-cache", false, "grade every submission again, even those unchanged since the last run")
 	asJSON := fs.Bool("json", false, "progress as JSON lines on stdout, then the class as JSON")
 	bundle := fs.String("gradescope-autograder", "", "write Gradescope's autograder bundle to `ZIP` (setup.sh, run_autograder, the source) instead of grading")
