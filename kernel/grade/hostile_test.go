@@ -332,5 +332,8 @@ func TestHostileRace(t *testing.T) {
 	if race.Score > honest.Score {
 		t.Fatalf("the race raised its score to %v, above the honest %v:\n%s", race.Score, honest.Score, race.everything())
 	}
+	if all := race.everything(); !strings.Contains(all, "the race detector stopped the check cell at a data race") {
+		t.Errorf("the feedback does not say why:\n%s", all)
+	}
 	t.Logf("honest %v, race %v", honest.Score, race.Score)
 }
