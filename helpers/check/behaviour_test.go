@@ -291,3 +291,34 @@ func TestNotOnCaller(t *testing.T) {
 		})
 	}
 }
+
+func TestHaltOnRaceSkipsAfterATimeout(t *testing.T) {
+	defer func(was bool) { haltOnRace = was }(haltOnRace)
+	for _, halts := range []bool{false, true} {
+		haltOnRace = halts
+		c, _, _, _ := fake()
+		stuck := make(chan struct{})
+		c.Within("hangs", 10*time.Millisecond, func() { <-stuck })
+		ran := false
+		c.True("after it", func() (bool, string) { ran = true; return true, "" })
+		close(stuck)
+		r := c.Result()
+		if len(r.Checks) != 2 || r.Checks[0].Status != StatusTimedOut {
+			t.Fatalf("halts %v: checks %+v", halts, r.Checks)
+		}
+		if skipped := strings.HasPrefix(r.Checks[1].Message, "skipped: an earlier check did not return"); ran == halts || skipped != halts {
+			t.Errorf("halts %v: the next check ran %v, says %q", halts, ran, r.Checks[1].Message)
+		}
+	}
+}
+
+func TestGoraceHalts(t *testing.T) {
+	for gorace, want := range map[string]bool{
+		"": false, "halt_on_error=1": true, "log_path=x halt_on_error=1": true, "halt_on_error=0": false,
+		"halt_on_error=1 halt_on_error=0": false, "halt_on_error=0 halt_on_error=1": true, "history_size=3": false,
+	} {
+		if got := goraceHalts(gorace); got != want {
+			t.Errorf("goraceHalts(%q) = %v, want %v", gorace, got, want)
+		}
+	}
+}

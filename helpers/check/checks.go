@@ -15,8 +15,8 @@ const raceMessage = "needs the race detector: put %goflags -race at the top of t
 // must fail without running.
 func (c *Checks) start(opts []Option) (options, Check, bool) {
 	o := makeOptions(opts)
-	if c.skipped() {
-		return o, Check{Status: StatusFailed, Message: "skipped: an earlier check failed"}, false
+	if why := c.skipped(); why != "" {
+		return o, Check{Status: StatusFailed, Message: why}, false
 	}
 	if o.race && !RaceEnabled {
 		return o, Check{Status: StatusFailed, Message: raceMessage}, false

@@ -246,7 +246,13 @@ func swapMutants(src string, list []ast.Stmt, off int) []Mutant {
 // withTags makes a variant's cells build with the mutant's tags: every
 // %goflags line gets them, and the first cell sets them if none does.
 func withTags(cells []*notebook.Cell, tags []string) {
-	flag := "-tags=" + strings.Join(tags, ",")
+	withGoflag(cells, "-tags="+strings.Join(tags, ","))
+}
+
+// withGoflag makes cells build with flag: every %goflags line gets it, and
+// the first cell sets it if none does (gonb's %goflags replaces the flags
+// it had, and stays for the cells after it).
+func withGoflag(cells []*notebook.Cell, flag string) {
 	set := false
 	for _, c := range cells {
 		lines := strings.Split(c.Source, "\n")

@@ -66,6 +66,9 @@ func (v Variant) String() string {
 	case KindMutant:
 		return fmt.Sprintf("%s mutant %s", v.Exercise, v.Name)
 	}
+	if v.Name != "" { // the reference as graded
+		return v.Exercise + " " + string(v.Kind) + " " + v.Name
+	}
 	return v.Exercise + " " + string(v.Kind)
 }
 
@@ -276,6 +279,9 @@ func prepareNotebook(path string, opts ProveOptions) (*NotebookProof, []*unit) {
 		return p, nil
 	}
 	groups := [][]*plan{plans}
+	if g := planGraded(n); len(g) > 0 {
+		groups = append(groups, g)
+	}
 	if opts.Mutants {
 		for _, ex := range n.Exercises {
 			mplans, na := planMutants(n, ex)
@@ -317,6 +323,31 @@ func planVariants(n *Notebook) ([]*plan, error) {
 	}
 	return plans, nil
 }
+
+// AsGraded names the reference variant run as fearless grade runs it: every
+// cell built with the race detector, the program stopped at its first data
+// race. A reference that passes only without the race detector would lose
+// points to the grader (a race of its own, or a check that depends on the
+// schedule, which the race detector shuffles).
+const AsGraded = "as graded"
+
+// planGraded lays out each exercise's reference solution as graded, in a
+// kernel of its own (gonb keeps %goflags and %env for later cells).
+func planGraded(n *Notebook) []*plan {
+	var plans []*plan
+	for _, ex := range n.Exercises {
+		pl := exerciseContext(n, ex).plan(Variant{Exercise: ex.ID, Kind: KindReference, Name: AsGraded}, n.NB.Cells[ex.Solution].Source, n.NB)
+		withGoflag(pl.cells, "-race")
+		pl.cells[0].Source = graderRaceLine + "\n" + pl.cells[0].Source
+		plans = append(plans, pl)
+	}
+	return plans
+}
+
+// graderRaceLine makes a program stop at its first data race, as fearless
+// grade runs check cells (helpers/check then skips the checks after one
+// that timed out).
+const graderRaceLine = "%env GORACE halt_on_error=1"
 
 // planMutants lays out the mutants of an exercise's reference solution,
 // leaving out (and listing) those its solution cell declares not

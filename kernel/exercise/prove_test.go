@@ -65,8 +65,8 @@ func TestProve(t *testing.T) {
 			}
 		}
 	}
-	if sample != 9 {
-		t.Errorf("the sample proved %d variants, want 9 (2 references, 5 wrong answers, 2 student versions)", sample)
+	if sample != 11 {
+		t.Errorf("the sample proved %d variants, want 11 (2 references, 2 as graded, 5 wrong answers, 2 student versions)", sample)
 	}
 }
 

@@ -16,9 +16,11 @@ import (
 
 // BenchmarkGrade grades a class made from the course notebook with the most
 // exercises — its reference solution, its handout, and a submission per
-// wrong answer — with --jobs 1 and --jobs 2, then nbgrader's autograde on
-// the same submissions, in the same run; it reports seconds per submission
-// for each (run it with -benchtime 1x: one class per run).
+// wrong answer — with --jobs 1 and --jobs 2 (the default: cells built with
+// the race detector), with --jobs 2 --allow-races (without it, as nbgrader
+// runs them), then nbgrader's autograde on the same submissions, in the
+// same run; it reports seconds per submission for each (run it with
+// -benchtime 1x: one class per run).
 func BenchmarkGrade(b *testing.B) {
 	testenv.Integration(b)
 	source := mostExercises(b, filepath.Join(testenv.Root(b), "notebooks"))
@@ -54,10 +56,13 @@ func BenchmarkGrade(b *testing.B) {
 	b.Logf("%s: %d exercises, %d submissions", filepath.Base(source), len(src.Exercises), len(subs))
 	b.ResetTimer()
 	for b.Loop() {
-		for _, jobs := range []int{1, 2} {
+		for _, run := range []struct {
+			jobs  int
+			races bool
+		}{{1, false}, {2, false}, {2, true}} {
 			start := time.Now()
-			class, err := Grade(context.Background(), Options{Source: source, Submissions: dir, Out: b.TempDir(), Jobs: jobs,
-				Env: testenv.Offline, NoCache: true,
+			class, err := Grade(context.Background(), Options{Source: source, Submissions: dir, Out: b.TempDir(), Jobs: run.jobs,
+				Env: testenv.Offline, NoCache: true, AllowRaces: run.races,
 				FindSpec: func(name string) (*kernelspec.Spec, error) {
 					return kernelspec.FindIn([]string{filepath.Dir(spec.Dir)}, name)
 				}})
@@ -65,8 +70,14 @@ func BenchmarkGrade(b *testing.B) {
 				b.Fatal(err)
 			}
 			per := time.Since(start).Seconds() / float64(len(class.Submissions))
-			b.ReportMetric(per, fmt.Sprintf("s/submission-jobs%d", jobs))
-			b.Logf("fearless grade --jobs %d: %.2f s a submission (100 submissions: %.1f min)", jobs, per, per*100/60)
+			flags := fmt.Sprintf("--jobs %d", run.jobs)
+			metric := fmt.Sprintf("s/submission-jobs%d", run.jobs)
+			if run.races {
+				flags += " --allow-races"
+				metric += "-allow-races"
+			}
+			b.ReportMetric(per, metric)
+			b.Logf("fearless grade %s: %.2f s a submission (100 submissions: %.1f min)", flags, per, per*100/60)
 		}
 		course := newNbgraderCourse(b, source)
 		_, took := course.autograde(b, subs)

@@ -69,14 +69,17 @@ type Options struct {
 	// (see sandbox.go): it cannot read the source notebook, the output
 	// folder, the cache's seal key or another submission's files.
 	SameUser bool
-	// HaltOnRace builds every graded cell with the race detector and stops
-	// a cell's program at its first data race (GORACE=halt_on_error=1). A
-	// data race breaks Go's memory safety: racing on an interface or slice
-	// variable, code that uses only allowed packages can read and write the
-	// check program's memory (its results, its key), which the package guard
-	// cannot see. Halting at the first race stops that before it succeeds;
-	// the price is slower builds and a racy answer scoring 0 on its exercise.
-	HaltOnRace bool
+	// AllowRaces builds graded cells without the race detector. By default
+	// every graded cell is built with -race and its program stops at its
+	// first data race (GORACE=halt_on_error=1): a data race breaks Go's
+	// memory safety — racing on an interface or slice variable, code that
+	// uses only allowed packages can read and write the check program's
+	// memory (its results, its key), which the package guard cannot see —
+	// and halting at the first race stops that before it succeeds; a racy
+	// answer scores 0 on the cell that raced. AllowRaces is for a class you
+	// trust: builds and runs 2–3 times faster, and a racy answer keeps the
+	// checks it passed, but a submission can then forge its score.
+	AllowRaces bool
 	// Env adds KEY=VALUE pairs to every kernel's environment.
 	Env []string
 	// FindSpec looks kernelspecs up by name (default kernelspec.Find).
@@ -373,7 +376,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 	if file != "" {
 		s.Path = file
 	}
-	s.Key = hash([]byte(Version()), []byte(g.srcHash), data, []byte(fmt.Sprint(g.opts.Timeout, g.opts.OutputLimit, g.opts.Kernel, g.opts.Budget, g.opts.HiddenVisibility, g.opts.HaltOnRace)))
+	s.Key = hash([]byte(Version()), []byte(g.srcHash), data, []byte(fmt.Sprint(g.opts.Timeout, g.opts.OutputLimit, g.opts.Kernel, g.opts.Budget, g.opts.HiddenVisibility, g.opts.AllowRaces)))
 	if !g.opts.NoCache {
 		if old := readCached(s.Dir, s.Key); old != nil {
 			old.Cached, old.Dir, old.Path, old.hiddenVis = true, s.Dir, s.Path, s.hiddenVis
@@ -405,7 +408,7 @@ func (g *grader) grade(ctx context.Context, e entry) *Submission {
 			break
 		}
 		env := append(append(append([]string{}, g.opts.Env...), sb.env()...), check.KeyEnv+"="+p.key)
-		if g.opts.HaltOnRace {
+		if !g.opts.AllowRaces {
 			env = haltOnRace(env)
 		}
 		r := runner.New(runner.Options{Kernel: g.opts.Kernel, Timeout: g.opts.Timeout, OutputLimit: g.opts.OutputLimit,

@@ -182,7 +182,7 @@ func cellFailure(ex *exercise.Exercise, p *prepared, cr *runner.CellResult) stri
 		return cr.Message()
 	}
 	if strings.Contains(cr.Stderr, "WARNING: DATA RACE") {
-		// fearless grade --halt-on-race: stopped at the first race.
+		// Graded with the race detector (the default): stopped at the first race.
 		return "the race detector stopped the check cell at a data race before its checks reported " +
 			"(with a data race Go no longer guarantees what a program does, so its report could not be trusted); " +
 			"the detector's report, in the cell's output below, names the lines that raced"
