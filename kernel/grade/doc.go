@@ -25,6 +25,12 @@
 // key's HMAC. A learner's cell that prints a pass, or code under test that
 // sends a result of its own, scores nothing.
 //
+// The guard knows what code can reach only while the program has no data
+// race: racing on an interface or slice variable, code of allowed packages
+// can read and write any memory. So every graded cell is built with the race
+// detector and stops at its first data race, before such an attack succeeds
+// (Options.AllowRaces turns this off, for a class you trust).
+//
 // Grade writes, per submission, feedback.ipynb and feedback.html (each check,
 // its points, why it failed; the compiler's message at the learner's line when
 // a solution does not build), Gradescope's results.json and grade.json, and
