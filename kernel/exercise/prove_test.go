@@ -193,7 +193,7 @@ func TestProveWithoutKernel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if proof.OK() || len(proof.Notebooks) != 1 || len(proof.Notebooks[0].Variants) != 9 {
+	if proof.OK() || len(proof.Notebooks) != 1 || len(proof.Notebooks[0].Variants) != 11 {
 		t.Fatalf("proof: %+v", proof)
 	}
 	for _, v := range proof.Notebooks[0].Variants {
@@ -203,7 +203,7 @@ func TestProveWithoutKernel(t *testing.T) {
 	}
 	var out strings.Builder
 	proof.WriteText(&out)
-	if !strings.Contains(out.String(), "fearless prove: FAILED: 1 notebooks, 9 variants, 9 misbehaved") {
+	if !strings.Contains(out.String(), "fearless prove: FAILED: 1 notebooks, 11 variants, 11 misbehaved") {
 		t.Errorf("summary:\n%s", out.String())
 	}
 }
