@@ -31,7 +31,7 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&o.One, "one", false, "--submissions is one submission (a file, or a folder as Gradescope's /autograder/submission); its files go straight into --out")
 	fs.BoolVar(&o.SameUser, "same-user", false, "when the grader runs as root, run submissions as root too (by default each runs as a user of its own, which cannot read the source, the output or other submissions)")
 	fs.BoolVar(&o.AllowRaces, "allow-races", false, "build graded cells without the race detector: 2-3x faster, and a racy answer keeps the checks it passed, but a submission can forge its score through a data race; only for a class you trust (by default every graded cell is built with -race and stops at its first data race)")
-	fs.Bool("halt-on-race", true, "the default (kept for scripts that pass it): see --allow-races")
+	halt := fs.Bool("halt-on-race", true, "the default (kept for scripts that pass it); --halt-on-race=false is --allow-races")
 	fs.BoolVar(&o.NoCache, "no-cache", false, "grade every submission again, even those unchanged since the last run")
 	asJSON := fs.Bool("json", false, "progress as JSON lines on stdout, then the class as JSON")
 	bundle := fs.String("gradescope-autograder", "", "write Gradescope's autograder bundle to `ZIP` (setup.sh, run_autograder, the source) instead of grading")
@@ -46,6 +46,7 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if _, err := parse(fs, args); err != nil {
 		return exitFor(err)
 	}
+	o.AllowRaces = o.AllowRaces || !*halt
 	if o.Source == "" {
 		fmt.Fprintln(stderr, "fearless grade: --source is required")
 		fs.Usage()

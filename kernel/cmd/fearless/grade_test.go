@@ -26,7 +26,7 @@ func TestGradeCommand(t *testing.T) {
 	if code, _, stderr := fearless(t, "grade", "--source", filepath.Join(dir, "bad.ipynb"), "--submissions", dir, "--out", t.TempDir()); code != 2 || !strings.Contains(stderr, `duplicate grade_id "count"`) {
 		t.Fatalf("malformed source: %d %s", code, stderr)
 	}
-	if code, out, _ := fearless(t, "help", "grade"); code != 0 || !strings.Contains(out, "-gradescope-autograder") || !strings.Contains(out, "-jobs") {
+	if code, out, _ := fearless(t, "help", "grade"); code != 0 || !strings.Contains(out, "-gradescope-autograder") || !strings.Contains(out, "-jobs") || !strings.Contains(out, "-allow-races") {
 		t.Fatalf("help grade (%d):\n%s", code, out)
 	}
 	bundle := filepath.Join(dir, "autograder.zip")
